@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Services } from './composition.ts';
+import { DomainError } from './platform/http/errors.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { checkCsrf, SESSION_COOKIE } from './platform/http/session.ts';
+import { accountsRoutes } from './domains/accounts/accounts.routes.ts';
+import { organizationsRoutes } from './domains/organizations/organizations.routes.ts';
+
+export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & { rateLimitMax?: number };
+
+export async function buildApp(config: AppOptions, services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: config.rateLimitMax ?? 600, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionError', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    try {
+      req.session = await services.accounts.resolveSession(token, req.ip);
+    } catch (err) {
+      if (err instanceof DomainError) req.sessionError = err;
+      else throw err;
+    }
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.url.startsWith('/api/')) checkCsrf(req);
+  });
+
+  app.get('/api/health', async () => {
+    await services.db.query('SELECT 1');
+    return { status: 'ok', engine: services.db.engine };
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(accountsRoutes(services.accounts, { cookieSecure: config.cookieSecure }));
+      await api.register(organizationsRoutes(services.organizations));
+    },
+    { prefix: '/api' },
+  );
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    app.get('/assets/*', (req, reply) => reply.sendFile(req.url.replace(/^\//, '').split('?')[0]!));
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(indexHtml)) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy.' } });
+    }
+    // The web app routes on the client: every page URL serves the same shell.
+    return reply.type('text/html').send(fs.createReadStream(indexHtml));
+  });
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Config } from './config.ts';
+import type { Db } from './platform/db/db.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { createAccountsService } from './domains/accounts/accounts.service.ts';
+import { createOrganizationsService } from './domains/organizations/organizations.service.ts';
+
+/** The one place that sees everything: database → services. */
+export function composeServices(db: Db, config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'loginWindowMinutes'>, clock: Clock = systemClock) {
+  return {
+    db,
+    clock,
+    accounts: createAccountsService({ db, clock, ...config }),
+    organizations: createOrganizationsService({ db }),
+  };
+}
+export type Services = ReturnType<typeof composeServices>;

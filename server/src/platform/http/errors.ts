@@ -1,0 +1,55 @@
+import type { ApiErrorDetail } from '../../../../shared/src/contracts/errors.ts';
+
+/** The small vocabulary of errors: a stable code, an HTTP status, a Vietnamese message. */
+export const errorCatalog = {
+  VALIDATION_FAILED: [400, 'Dữ liệu gửi lên không hợp lệ.'],
+  MALFORMED_REQUEST: [400, 'Yêu cầu không đúng định dạng.'],
+  PAYLOAD_TOO_LARGE: [413, 'Dữ liệu gửi lên quá lớn.'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'Kiểu dữ liệu không được hỗ trợ.'],
+  NOT_AUTHENTICATED: [401, 'Vui lòng đăng nhập.'],
+  SESSION_EXPIRED: [401, 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.'],
+  INVALID_CREDENTIALS: [401, 'Tên đăng nhập hoặc mật khẩu không đúng.'],
+  LOGIN_RATE_LIMITED: [429, 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.'],
+  RATE_LIMITED: [429, 'Quá nhiều yêu cầu. Vui lòng thử lại sau.'],
+  CSRF_TOKEN_INVALID: [403, 'Phiên biểu mẫu không hợp lệ, vui lòng tải lại trang.'],
+  FORBIDDEN_ROLE: [403, 'Tài khoản của bạn không có quyền thực hiện thao tác này.'],
+  ORG_OUT_OF_SCOPE: [403, 'Tổ chức này nằm ngoài phạm vi quản lý của bạn.'],
+  NOT_FOUND: [404, 'Không tìm thấy.'],
+  ORG_NOT_FOUND: [404, 'Không tìm thấy tổ chức.'],
+  USER_NOT_FOUND: [404, 'Không tìm thấy người dùng.'],
+  ORG_CODE_TAKEN: [409, 'Mã tổ chức đã được dùng.'],
+  USERNAME_TAKEN: [409, 'Tên đăng nhập đã được dùng.'],
+  VERSION_CONFLICT: [409, 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.'],
+  ORG_MOVE_CYCLE: [409, 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.'],
+  ORG_NOT_ACTIVE: [409, 'Tổ chức đã giải thể hoặc đã hợp nhất.'],
+  ORG_HAS_ACTIVE_CHILDREN: [409, 'Tổ chức còn tổ chức trực thuộc đang hoạt động.'],
+  ORG_IS_ROOT: [409, 'Không thể thực hiện thao tác này với tổ chức gốc.'],
+  ORG_LEVEL_MISMATCH: [422, 'Loại tổ chức không phù hợp với cấp trong cây.'],
+  UNKNOWN_ORG_TYPE: [422, 'Loại tổ chức không tồn tại.'],
+  UNKNOWN_ORG_KIND: [422, 'Khối/loại hình không tồn tại.'],
+  MERGE_INVALID: [422, 'Thao tác hợp nhất không hợp lệ.'],
+  IMPORT_FILE_INVALID: [422, 'Tệp Excel không đọc được hoặc không đúng mẫu.'],
+  IMPORT_HAS_ERRORS: [422, 'Tệp còn dòng lỗi, chưa thể nhập.'],
+  IMPORT_BATCH_NOT_FOUND: [404, 'Không tìm thấy phiên nhập dữ liệu (có thể đã hết hạn hoặc đã nhập).'],
+  WRONG_PASSWORD: [400, 'Mật khẩu hiện tại không đúng.'],
+  INTERNAL: [500, 'Lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị viên.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ApiErrorDetail[],
+  ) {
+    const [status, defaultMessage] = errorCatalog[code];
+    super(message ?? defaultMessage);
+    this.status = status;
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, details?: ApiErrorDetail[]): never => {
+  throw new DomainError(code, message, details);
+};
