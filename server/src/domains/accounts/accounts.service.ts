@@ -70,14 +70,14 @@ export function createAccountsService(deps: AccountsDeps) {
       );
       const f = failures.rows[0]!;
       if (f.by_user >= deps.loginMaxFailures || f.by_ip >= deps.loginMaxFailures * 4) {
-        await db.query(`INSERT INTO login_attempts (username, ip, success) VALUES ($1, $2, false)`, [username, ip]);
+        await db.query(`INSERT INTO login_attempts (username, ip, success, at) VALUES ($1, $2, false, $3)`, [username, ip, clock.now()]);
         fail('LOGIN_RATE_LIMITED');
       }
       const user = await usersRepo.byUsername(db, username);
       const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
       if (!user || !ok || !user.active) {
         await db.transaction(async (tx) => {
-          await tx.query(`INSERT INTO login_attempts (username, ip, success) VALUES ($1, $2, false)`, [username, ip]);
+          await tx.query(`INSERT INTO login_attempts (username, ip, success, at) VALUES ($1, $2, false, $3)`, [username, ip, clock.now()]);
           await recordAudit(tx, null, {
             action: 'auth.login_failed',
             entityType: 'user',
@@ -94,7 +94,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3_600_000);
       await db.transaction(async (tx) => {
         await sessionsRepo.insert(tx, { tokenHash: sha256(token), userId: u.id, csrfToken: randomToken(), expiresAt });
-        await tx.query(`INSERT INTO login_attempts (username, ip, success) VALUES ($1, $2, true)`, [username, ip]);
+        await tx.query(`INSERT INTO login_attempts (username, ip, success, at) VALUES ($1, $2, true, $3)`, [username, ip, clock.now()]);
         await recordAudit(tx, { userId: u.id, username: u.username, role: u.role, scopeOrgId: u.org_id, scopePath: u.org_path, ip }, {
           action: 'auth.login',
           entityType: 'user',

@@ -72,8 +72,8 @@ export const orgsRepo = {
     const id = idRow.rows[0]!.id;
     await db.query(
       `INSERT INTO organizations (id, code, name, search_text, parent_id, path, type_code, kind_code, full_members, probationary_members, active_from)
-       OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, ($6::text || '.' || $1::text)::ltree, $7, $8, $9, $10, $11)`,
-      [id, o.code, o.name, o.searchText, o.parentId, o.parentPath, o.typeCode, o.kindCode, o.fullMembers, o.probationaryMembers, o.activeFrom],
+       OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6::ltree, $7, $8, $9, $10, $11)`,
+      [id, o.code, o.name, o.searchText, o.parentId, `${o.parentPath}.${id}`, o.typeCode, o.kindCode, o.fullMembers, o.probationaryMembers, o.activeFrom],
     );
     return id;
   },
@@ -118,13 +118,13 @@ export const orgsRepo = {
 
 export const referenceRepo = {
   async load(db: Queryable) {
-    const [levels, types, kinds] = await Promise.all([
-      db.query<{ level: number; name_vi: string; name_en: string }>(`SELECT level, name_vi, name_en FROM org_levels ORDER BY level`),
-      db.query<{ code: string; level: number; name_vi: string; name_en: string; is_grassroots: boolean }>(
+    const [levels, types, kinds] = [
+      await db.query<{ level: number; name_vi: string; name_en: string }>(`SELECT level, name_vi, name_en FROM org_levels ORDER BY level`),
+      await db.query<{ code: string; level: number; name_vi: string; name_en: string; is_grassroots: boolean }>(
         `SELECT code, level, name_vi, name_en, is_grassroots FROM org_types ORDER BY sort, code`,
       ),
-      db.query<{ code: string; name_vi: string; name_en: string }>(`SELECT code, name_vi, name_en FROM org_kinds ORDER BY sort, code`),
-    ]);
+      await db.query<{ code: string; name_vi: string; name_en: string }>(`SELECT code, name_vi, name_en FROM org_kinds ORDER BY sort, code`),
+    ];
     return {
       levels: levels.rows.map((l) => ({ level: l.level, nameVi: l.name_vi, nameEn: l.name_en })),
       types: types.rows.map((t) => ({ code: t.code, level: t.level, nameVi: t.name_vi, nameEn: t.name_en, isGrassroots: t.is_grassroots })),

@@ -46,18 +46,19 @@ export function createOrganizationsService(deps: { db: Db }) {
   const { db } = deps;
   let referenceCache: ReferenceData | undefined;
 
-  async function reference(): Promise<ReferenceData> {
-    referenceCache ??= await referenceRepo.load(db);
+  // Inside a transaction, queries must go through `tx`: PGlite has one connection and would wait on itself.
+  async function reference(q: Queryable = db): Promise<ReferenceData> {
+    referenceCache ??= await referenceRepo.load(q);
     return referenceCache;
   }
 
-  async function typeLevel(code: string): Promise<number> {
-    const t = (await reference()).types.find((x) => x.code === code);
+  async function typeLevel(tx: Queryable, code: string): Promise<number> {
+    const t = (await reference(tx)).types.find((x) => x.code === code);
     if (!t) fail('UNKNOWN_ORG_TYPE', undefined, [{ field: 'typeCode', code: 'UNKNOWN_ORG_TYPE', message: `Loại tổ chức "${code}" không tồn tại.` }]);
     return t!.level;
   }
-  async function assertKind(code: string) {
-    if (!(await reference()).kinds.some((k) => k.code === code))
+  async function assertKind(tx: Queryable, code: string) {
+    if (!(await reference(tx)).kinds.some((k) => k.code === code))
       fail('UNKNOWN_ORG_KIND', undefined, [{ field: 'kindCode', code: 'UNKNOWN_ORG_KIND', message: `Khối, loại hình "${code}" không tồn tại.` }]);
   }
 
@@ -131,8 +132,8 @@ export function createOrganizationsService(deps: { db: Db }) {
   async function createIn(tx: Queryable, actor: Actor, input: CreateOrgRequest): Promise<number> {
     const parent = await loadWritable(tx, actor, input.parentId);
     if (parent.status !== 'active') fail('ORG_NOT_ACTIVE', 'Tổ chức cấp trên đã giải thể hoặc hợp nhất.');
-    const level = await typeLevel(input.typeCode);
-    await assertKind(input.kindCode);
+    const level = await typeLevel(tx, input.typeCode);
+    await assertKind(tx, input.kindCode);
     if (level <= parent.level)
       fail('ORG_LEVEL_MISMATCH', `Loại tổ chức (cấp ${level}) phải ở cấp thấp hơn tổ chức cấp trên (cấp ${parent.level}).`, [
         { field: 'typeCode', code: 'ORG_LEVEL_MISMATCH', message: 'Loại tổ chức không phù hợp với cấp trên.' },
@@ -159,7 +160,7 @@ export function createOrganizationsService(deps: { db: Db }) {
     if (input.code && input.code !== o.code && (await orgsRepo.codeTaken(tx, input.code, o.id)))
       fail('ORG_CODE_TAKEN', undefined, [{ field: 'code', code: 'ORG_CODE_TAKEN', message: `Mã "${input.code}" đã được dùng.` }]);
     if (input.typeCode && input.typeCode !== o.type_code) {
-      const level = await typeLevel(input.typeCode);
+      const level = await typeLevel(tx, input.typeCode);
       const parent = o.parent_id ? await load(tx, o.parent_id) : undefined;
       const deepestChild = await tx.query<{ level: number | null }>(
         `SELECT min(t.level) AS level FROM organizations c JOIN org_types t ON t.code = c.type_code WHERE c.parent_id = $1 AND c.status = 'active'`,
@@ -168,7 +169,7 @@ export function createOrganizationsService(deps: { db: Db }) {
       const childLevel = deepestChild.rows[0]?.level;
       if ((parent && level <= parent.level) || (childLevel != null && level >= childLevel)) fail('ORG_LEVEL_MISMATCH');
     }
-    if (input.kindCode) await assertKind(input.kindCode);
+    if (input.kindCode) await assertKind(tx, input.kindCode);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const track = (k: string, from: unknown, to: unknown) => {
       if (to !== undefined && to !== from) changes[k] = { from, to };
@@ -223,7 +224,7 @@ export function createOrganizationsService(deps: { db: Db }) {
   }
 
   return {
-    reference,
+    reference: () => reference(),
 
     async scopeRoot(actor: Actor): Promise<OrgWithAncestors> {
       return withAncestors(actor, await loadReadable(actor, actor.scopeOrgId));

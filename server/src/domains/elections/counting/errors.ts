@@ -37,7 +37,10 @@ export const COUNTING_ERROR_CODES = [
   'VOTES_EXCEED_VALID_BALLOTS',
   'NOT_AWAITING_ROUND',
   'NOT_AWAITING_DECISION',
+  'DECISION_NOT_APPLICABLE',
   'CANDIDATE_ALREADY_ELECTED',
+  // dates
+  'INVALID_DATE',
 ] as const;
 export type CountingErrorCode = (typeof COUNTING_ERROR_CODES)[number];
 
@@ -69,7 +72,9 @@ export const COUNTING_ERROR_MESSAGES: Readonly<Record<CountingErrorCode, string>
   VOTES_EXCEED_VALID_BALLOTS: 'Số phiếu của một người không thể vượt số phiếu hợp lệ.',
   NOT_AWAITING_ROUND: 'Cuộc bầu không ở bước chờ kết quả vòng bầu.',
   NOT_AWAITING_DECISION: 'Cuộc bầu không ở bước chờ đại hội quyết định.',
+  DECISION_NOT_APPLICABLE: 'Quyết định này không áp dụng cho tình huống hiện tại của cuộc bầu.',
   CANDIDATE_ALREADY_ELECTED: 'Người này đã trúng cử, không đưa vào danh sách bầu tiếp.',
+  INVALID_DATE: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).',
 };
 
 export interface CountingError {

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem } from './support/browser.ts';
+import { apiAs, startServer, type TestServer } from './support/server.ts';
+
+type Org = { id: number; code: string; name: string; childCount: number };
+type Rollup = { totalOrgs: number; fullMembers: number; probationaryMembers: number };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ context, page } = await newUserPage(browser, server.url));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const vnNumber = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+
+describe('a province administrator browses and searches the organization tree', () => {
+  it('signs in and sees who they are and what they manage', async () => {
+    await signIn(page, 'admin', 'QuangNinh@2020');
+    const header = page.getByRole('banner');
+    await seen(header.getByText('Quản trị hệ thống (Ban Tổ chức Tỉnh ủy)'));
+    await seen(header.getByText('Quản trị hệ thống', { exact: true }));
+    await seen(header.getByText('Đảng bộ tỉnh Quảng Ninh'));
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    for (const item of ['Cây tổ chức', 'Nhập/Xuất Excel', 'Người dùng', 'Nhật ký thay đổi', 'Đổi mật khẩu', 'Đăng xuất']) {
+      await seen(nav.getByRole('menuitem', { name: item }));
+    }
+  });
+
+  it('opens the province with its district-level committees, fetching only what is shown', async () => {
+    const childrenRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/orgs\/\d+\/children/.test(r.url())) childrenRequests.push(r.url());
+    });
+    const started = Date.now();
+    await page.goto('/orgs');
+    await seen(treeItem(page, 'Đảng bộ thành phố Móng Cái'));
+    const treeShownMs = Date.now() - started;
+    console.log(`tree page with the province: districts visible after ${treeShownMs} ms`);
+    expect(treeShownMs).toBeLessThan(1_000);
+
+    expect(await treeItem(page, 'Đảng bộ tỉnh Quảng Ninh').getAttribute('aria-expanded')).toBe('true');
+    await seen(treeItem(page, 'Đảng bộ huyện Đầm Hà'));
+    await seen(treeItem(page, 'Đảng bộ Than Quảng Ninh'));
+    await seen(page.getByRole('heading', { name: 'Đảng bộ tỉnh Quảng Ninh', level: 3 }));
+    // Lazy: the province's children only, not its 3.700 descendants.
+    expect(childrenRequests).toHaveLength(1);
+    await screenshot(page, '01-tree-province');
+  });
+
+  it('expands a district and sees its grassroots units', async () => {
+    await treeItem(page, 'Đảng bộ huyện Đầm Hà').getByText('Đảng bộ huyện Đầm Hà', { exact: true }).click();
+    await seen(page.getByRole('heading', { name: 'Đảng bộ huyện Đầm Hà', level: 3 }));
+    await seen(treeItem(page, 'Chi bộ trường THCS Thống Nhất'));
+    await seen(treeItem(page, 'Đảng bộ thị trấn Đại Yên'));
+    expect(await treeItem(page, 'Đảng bộ huyện Đầm Hà').getAttribute('aria-expanded')).toBe('true');
+    // A grassroots committee is still closed: its cells were not fetched.
+    expect(await treeItem(page, 'Đảng bộ thị trấn Đại Yên').getAttribute('aria-expanded')).toBe('false');
+
+    await treeItem(page, 'Đảng bộ thị trấn Đại Yên').getByText('Đảng bộ thị trấn Đại Yên', { exact: true }).click();
+    await seen(page.getByRole('heading', { name: 'Đảng bộ thị trấn Đại Yên', level: 3 }));
+    const breadcrumb = page.getByRole('navigation').filter({ hasText: 'Đảng bộ huyện Đầm Hà' });
+    await seen(breadcrumb.getByRole('link', { name: 'Đảng bộ tỉnh Quảng Ninh' }));
+    await seen(page.getByText('Đảng bộ cơ sở', { exact: true }).first());
+    await screenshot(page, '02-tree-grassroots');
+  });
+
+  it('finds "Đảng bộ thành phố Móng Cái" by typing "mong cai" without diacritics and opens it with its counts', async () => {
+    const api = await apiAs(server.url, 'admin', 'QuangNinh@2020');
+    const [mongCai] = await api.get<Org[]>('/orgs/search?q=QN-MC');
+    const rollup = await api.get<Rollup>(`/orgs/${mongCai!.id}/rollup`);
+    expect(rollup.fullMembers).toBeGreaterThan(999); // so the thousands separator is really tested
+
+    await page.getByLabel('Tìm tổ chức').fill('mong cai');
+    const results = page.getByRole('region', { name: 'Kết quả tìm kiếm' });
+    const hit = results.getByRole('link', { name: /Đảng bộ thành phố Móng Cái/ });
+    await seen(hit);
+    expect(await textOf(hit)).toContain('Đảng bộ tỉnh Quảng Ninh');
+    await screenshot(page, '03-search-mong-cai');
+
+    await hit.click();
+    await seen(page.getByRole('heading', { name: 'Đảng bộ thành phố Móng Cái', level: 3 }));
+    expect(page.url()).toMatch(new RegExp(`/orgs/${mongCai!.id}$`));
+    expect(await treeItem(page, 'Đảng bộ thành phố Móng Cái').getAttribute('aria-selected')).toBe('true');
+
+    const totals = page.getByRole('region', { name: 'Tổng hợp toàn bộ tổ chức trực thuộc' });
+    await seen(totals.getByText(vnNumber(rollup.fullMembers + rollup.probationaryMembers), { exact: true }));
+    await seen(totals.getByText(`${vnNumber(rollup.fullMembers)} / ${vnNumber(rollup.probationaryMembers)}`));
+    await seen(totals.getByText(vnNumber(rollup.totalOrgs), { exact: true }));
+    await seen(page.getByText('QN-MC', { exact: true }));
+    await seen(page.getByText('Đảng bộ cấp trên cơ sở', { exact: true }).first());
+    await screenshot(page, '04-detail-mong-cai');
+  });
+});

@@ -1,0 +1,77 @@
+import { Suspense } from 'react';
+import { Layout, Menu, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, FileExcelOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { roleColor, roleLabelKey } from '../features/accounts/roles.ts';
+import { useMe, useSession } from '../features/accounts/session.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PageSpinner } from './PageSpinner.tsx';
+
+const sections = ['/orgs', '/import', '/users', '/audit', '/password'] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = sections.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/orgs';
+
+  // What the menu offers comes from the server's abilities, never from the role name.
+  const items: MenuProps['items'] = [
+    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+    { key: '/import', icon: <FileExcelOutlined />, label: t('nav.importExport') },
+    ...(me.abilities.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+    ...(me.abilities.readAudit ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+    { type: 'divider' as const },
+    { key: '/password', icon: <KeyOutlined />, label: t('nav.changePassword') },
+    { key: 'sign-out', icon: <LogoutOutlined />, label: t('nav.signOut') },
+  ];
+
+  const onMenuClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'sign-out') void signOut();
+    else navigate(key);
+  };
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-header__brand" aria-label={t('app.home')}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t('app.name')}</span>
+        </Link>
+        <div className="app-header__user" aria-label={t('header.account')} role="group">
+          <div className="app-header__who">
+            <span className="app-header__name">{me.fullName}</span>
+            <Tooltip title={t('header.scope')}>
+              <span className="app-header__scope">{me.scopeOrg.name}</span>
+            </Tooltip>
+          </div>
+          <Tag color={roleColor[me.role]} className="app-header__role">
+            {t(roleLabelKey[me.role])}
+          </Tag>
+          <LanguageSwitch />
+        </div>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={224} breakpoint="lg" collapsedWidth={64} theme="light" className="app-sider">
+          <nav aria-label={t('nav.label')}>
+            <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          {me.mustChangePassword && (
+            <Typography.Paragraph type="warning" role="alert">
+              {t('password.mustChange')}
+            </Typography.Paragraph>
+          )}
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
