@@ -59,7 +59,10 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
     }
   });
   app.addHook('preHandler', async (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.url.startsWith('/api/')) checkCsrf(req);
+    if (!req.url.startsWith('/api/')) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') checkCsrf(req);
+    // A temporary password (CLI, reset by an admin) opens nothing but the password change.
+    if (req.session?.user.must_change_password && !req.url.startsWith('/api/auth/')) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
   });
 
   app.get('/api/health', async () => {

@@ -14,6 +14,7 @@ export const errorCatalog = {
   CSRF_TOKEN_INVALID: [403, 'Phiên biểu mẫu không hợp lệ, vui lòng tải lại trang.'],
   FORBIDDEN_ROLE: [403, 'Tài khoản của bạn không có quyền thực hiện thao tác này.'],
   ORG_OUT_OF_SCOPE: [403, 'Tổ chức này nằm ngoài phạm vi quản lý của bạn.'],
+  PASSWORD_CHANGE_REQUIRED: [403, 'Bạn cần đổi mật khẩu tạm trước khi làm việc.'],
   NOT_FOUND: [404, 'Không tìm thấy.'],
   ORG_NOT_FOUND: [404, 'Không tìm thấy tổ chức.'],
   USER_NOT_FOUND: [404, 'Không tìm thấy người dùng.'],

@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+// Node itself with the tsx loader, so kill -9 hits the server process and not a wrapper.
+const node = process.execPath;
+const serverArgs = ['--import', 'tsx', 'server/src/main.ts'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+type Running = { proc: ChildProcess; port: number; output: () => string };
+
+function startServer(dataDir: string, port: number): Running {
+  let out = '';
+  const proc = spawn(node, serverArgs, {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO_DATA: 'true', WEB_DIST: '/nonexistent', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  return { proc, port, output: () => out };
+}
+
+async function waitHealthy(r: Running, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (r.proc.exitCode !== null) throw new Error(`server exited: ${r.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${r.port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error(`server not healthy: ${r.output()}`);
+}
+
+const exited = (p: ChildProcess) => new Promise<number | null>((resolve) => (p.exitCode !== null ? resolve(p.exitCode) : p.once('exit', (c) => resolve(c))));
+
+describe('embedded database: one process per data directory, nothing acknowledged is lost', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-crash-'));
+  const running: ChildProcess[] = [];
+  afterAll(() => {
+    for (const p of running) p.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second server on the same directory, survives kill -9, and keeps acknowledged writes', async () => {
+    const first = startServer(dir, await freePort());
+    running.push(first.proc);
+    await waitHealthy(first);
+    expect(first.output()).toContain('admin');
+
+    const second = startServer(dir, await freePort());
+    running.push(second.proc);
+    expect(await exited(second.proc)).toBe(2);
+    expect(second.output()).toMatch(/đang được tiến trình \d+ sử dụng/);
+
+    const base = `http://127.0.0.1:${first.port}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'QuangNinh@2020' }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken, scopeOrg } = await login.json();
+    const created = await fetch(`${base}/api/orgs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ code: 'CRASH-1', name: 'Đảng bộ Kiểm thử Sự cố', parentId: scopeOrg.id, typeCode: 'district', kindCode: 'other' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+
+    first.proc.kill('SIGKILL');
+    await exited(first.proc);
+
+    const third = startServer(dir, await freePort());
+    running.push(third.proc);
+    await waitHealthy(third);
+    // The demo data is not seeded twice, and the acknowledged unit is there.
+    expect(third.output()).not.toContain('Dữ liệu mẫu đã được tạo');
+    const base3 = `http://127.0.0.1:${third.port}`;
+    const login3 = await fetch(`${base3}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'QuangNinh@2020' }) });
+    const cookie3 = login3.headers.get('set-cookie')!.split(';')[0]!;
+    const org = await fetch(`${base3}/api/orgs/${id}`, { headers: { cookie: cookie3 } });
+    expect(org.status).toBe(200);
+    expect((await org.json()).name).toBe('Đảng bộ Kiểm thử Sự cố');
+    third.proc.kill('SIGTERM');
+    expect(await exited(third.proc)).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'daihoi.lock'))).toBe(false);
+  });
+
+  it('stops with a clear message on a bad setting', async () => {
+    const bad = spawn(node, serverArgs, { cwd: root, env: { ...process.env, PORT: 'tám nghìn', DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bad.stderr.on('data', (d) => (err += d));
+    expect(await exited(bad)).toBe(2);
+    expect(err).toMatch(/PORT/);
+    expect(err).toMatch(/Cấu hình không hợp lệ/);
+  });
+});

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from './support/db.ts';
+import { as, buildProvince, signedIn, testApp } from './support/app.ts';
+
+describe('HTTP edge: bad input gets a clear 4xx, never a 500', () => {
+  let t: TestDb;
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  let session: Awaited<ReturnType<typeof signedIn>>;
+  let rootId: number;
+  beforeAll(async () => {
+    t = await openTestDb('pglite');
+    ctx = await testApp(t.db);
+    const p = await buildProvince(t.db, { districts: 1, grassroots: 0 });
+    rootId = p.id('');
+    session = await signedIn(ctx.app, ctx.services, 'admin', rootId);
+  });
+  afterAll(async () => {
+    await ctx.app.close();
+    await t.cleanup();
+  });
+  const write = (payload: string, contentType = 'application/json') =>
+    ctx.app.inject({ method: 'POST', url: '/api/orgs', payload, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': contentType } });
+
+  it('malformed JSON → 400 MALFORMED_REQUEST without parser internals', async () => {
+    const res = await write('{"code": "A", "name": ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('MALFORMED_REQUEST');
+    expect(res.body).not.toMatch(/Unexpected|SyntaxError|at .*\.ts/);
+  });
+
+  it('oversized body → 413', async () => {
+    const res = await write(JSON.stringify({ name: 'x'.repeat(2_000_000) }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('unknown fields are refused and named', async () => {
+    const res = await write(JSON.stringify({ code: 'ABC', name: 'Tên', parentId: rootId, typeCode: 'district', kindCode: 'territorial', isAdmin: true }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.json().error.details)).toContain('isAdmin');
+  });
+
+  it('wrong types and missing fields name the field', async () => {
+    const res = await write(JSON.stringify({ code: 'ABC', parentId: 'một', typeCode: 'district', kindCode: 'territorial' }));
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.parentId']));
+  });
+
+  it('unsupported media type → 415', async () => {
+    const res = await write('<org code="ABC"/>', 'application/xml');
+    expect(res.statusCode).toBe(415);
+  });
+
+  it('ids out of range or not numbers → 400, unknown id → 404', async () => {
+    const s = as(ctx.app, session);
+    expect((await s.get('/api/orgs/abc')).statusCode).toBe(400);
+    expect((await s.get('/api/orgs/99999999999')).statusCode).toBe(400);
+    expect((await s.get("/api/orgs/1;DROP TABLE users")).statusCode).toBe(400);
+    const missing = await s.get('/api/orgs/2000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('ORG_NOT_FOUND');
+  });
+
+  it('unknown API routes → JSON 404, and anonymous calls → 401', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/khong-co' })).json().error.code).toBe('NOT_FOUND');
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/orgs/${rootId}` })).statusCode).toBe(401);
+  });
+
+  it('health says which engine is in use', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toEqual({ status: 'ok', engine: 'pglite' });
+  });
+
+  it('sends security headers', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
