@@ -134,4 +134,17 @@ describe.each(testEngines)('accounts on %s', (engine) => {
     const viewer = await signedIn(ctx.app, ctx.services, 'viewer', p.id(''));
     expect((await as(ctx.app, viewer).get('/api/audit')).json().error.code).toBe('FORBIDDEN_ROLE');
   });
+
+  it('opens nothing but the password change while a temporary password is in use', async () => {
+    const p = await buildProvince(t.db);
+    const admin = await signedIn(ctx.app, ctx.services, 'admin', p.id(''));
+    const created = await as(ctx.app, admin).post('/api/users', { username: `tam${Date.now()}`, fullName: 'Phạm Văn Tâm', role: 'organizer', scopeOrgId: p.id('-D1'), password: 'Mat-khau-tam-123' });
+    const s = await login(ctx.app, created.json().username, 'Mat-khau-tam-123');
+    expect((await as(ctx.app, s).get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    const blocked = await as(ctx.app, s).get(`/api/orgs/${p.id('-D1')}`);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await as(ctx.app, s).post('/api/auth/password', { currentPassword: 'Mat-khau-tam-123', newPassword: 'Mat-khau-rieng-456' })).statusCode).toBe(200);
+    expect((await as(ctx.app, s).get(`/api/orgs/${p.id('-D1')}`)).statusCode).toBe(200);
+  });
 });

@@ -285,4 +285,20 @@ describe.each(testEngines)('organization tree on %s', (engine) => {
     expect(back.errors.filter((e: { code: string }) => e.code !== 'FORMULA_LIKE_TEXT')).toEqual([]);
     expect(back.toUpdate).toBeGreaterThan(0);
   });
+
+  // Runs last in this file: every kind of change above (create, rename, move, close, merge, import) has happened.
+  it('keeps the maintained subtree figures equal to the rows themselves after every kind of change', async () => {
+    const mismatches = await t.db.query(
+      `WITH scratch AS (
+         SELECT a.id AS org_id, o.type_code, o.kind_code, count(*)::int AS n, sum(o.full_members)::int8 AS f, sum(o.probationary_members)::int8 AS p
+           FROM organizations a JOIN organizations o ON o.path <@ a.path AND o.status = 'active'
+          GROUP BY a.id, o.type_code, o.kind_code),
+       kept AS (SELECT org_id, type_code, kind_code, orgs AS n, full_members AS f, probationary_members AS p FROM org_rollups WHERE orgs <> 0 OR full_members <> 0 OR probationary_members <> 0)
+       SELECT * FROM scratch s FULL OUTER JOIN kept k USING (org_id, type_code, kind_code)
+        WHERE s.n IS DISTINCT FROM k.n OR s.f IS DISTINCT FROM k.f OR s.p IS DISTINCT FROM k.p`,
+    );
+    expect(mismatches.rows).toEqual([]);
+    const count = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_rollups WHERE orgs > 0`);
+    expect(count.rows[0]!.n).toBeGreaterThan(50);
+  });
 });

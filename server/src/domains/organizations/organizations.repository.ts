@@ -90,19 +90,28 @@ export const orgsRepo = {
     );
     await db.query(`UPDATE organizations SET parent_id = $2, version = version + 1 WHERE id = $1`, [id, newParentId]);
   },
-  async rollup(db: Queryable, path: string) {
+  /** Reads the trigger-maintained subtree figures (migration 0003); see `rollupFromScratch` for the definition. */
+  async rollup(db: Queryable, id: number, path: string) {
     const r = await db.query<{ type_code: string; level: number; kind_code: string; n: number; full: number; prob: number }>(
-      `SELECT o.type_code, t.level, o.kind_code, count(*)::int AS n, sum(o.full_members)::int8 AS full, sum(o.probationary_members)::int8 AS prob
-         FROM organizations o JOIN org_types t ON t.code = o.type_code
-        WHERE o.path <@ $1::ltree AND o.status = 'active'
-        GROUP BY o.type_code, t.level, o.kind_code`,
-      [path],
+      `SELECT r.type_code, t.level, r.kind_code, r.orgs AS n, r.full_members AS full, r.probationary_members AS prob
+         FROM org_rollups r JOIN org_types t ON t.code = r.type_code
+        WHERE r.org_id = $1 AND r.orgs > 0`,
+      [id],
     );
     const m = await db.query<{ n: number }>(
       `SELECT coalesce(sum(m.units_reduced), 0)::int AS n FROM org_merges m JOIN organizations o ON o.id = m.target_id WHERE o.path <@ $1::ltree`,
       [path],
     );
     return { groups: r.rows, unitsReduced: m.rows[0]!.n };
+  },
+  /** The same figures computed from the rows themselves: the definition the maintained table must match. */
+  async rollupFromScratch(db: Queryable, path: string) {
+    const r = await db.query<{ type_code: string; kind_code: string; n: number; full: number; prob: number }>(
+      `SELECT o.type_code, o.kind_code, count(*)::int AS n, sum(o.full_members)::int8 AS full, sum(o.probationary_members)::int8 AS prob
+         FROM organizations o WHERE o.path <@ $1::ltree AND o.status = 'active' GROUP BY o.type_code, o.kind_code`,
+      [path],
+    );
+    return r.rows;
   },
   async subtreeForExport(db: Queryable, path: string, includeInactive: boolean) {
     const r = await db.query<OrgRow & { parent_code: string | null; type_name: string }>(

@@ -347,7 +347,7 @@ export function createOrganizationsService(deps: { db: Db }) {
 
     async rollup(actor: Actor, id: number): Promise<Rollup> {
       const o = await loadReadable(actor, id);
-      const { groups, unitsReduced } = await orgsRepo.rollup(db, o.path);
+      const { groups, unitsReduced } = await orgsRepo.rollup(db, o.id, o.path);
       const byType = new Map<string, { typeCode: string; level: number; count: number }>();
       const byKind = new Map<string, number>();
       const byLevel = new Map<number, number>();

@@ -19,6 +19,7 @@ export type BulkNode = {
  */
 export async function bulkLoadTree(tx: Queryable, nodes: BulkNode[], parentOfRoots?: { id: number; path: string }): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
+  await tx.query(`SELECT set_config('daihoi.bulk_load', 'on', true)`);
   const paths = new Map<string, string>();
   const reserved = await tx.query<{ id: number }>(
     `SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::int AS id FROM generate_series(1, $1::int)`,
@@ -54,5 +55,7 @@ export async function bulkLoadTree(tx: Queryable, nodes: BulkNode[], parentOfRoo
       cols,
     );
   }
+  await tx.query(`SELECT set_config('daihoi.bulk_load', 'off', true)`);
+  await tx.query(`SELECT org_rollup_add_rows($1::int[])`, [[...ids.values()]]);
   return ids;
 }

@@ -1,0 +1,14 @@
+/** `npm run bench -- NAME`: each benchmark prints its figures, the last line one JSON object. */
+const benches: Record<string, () => Promise<unknown>> = {
+  tree: async () => (await import('./tree.bench.ts')).run(),
+};
+
+export {};
+const benchName = process.argv[2];
+if (!benchName || !benches[benchName]) {
+  console.error(`Cách dùng: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+const result = await benches[benchName]!();
+console.log(JSON.stringify(result));
+process.exit(0);
