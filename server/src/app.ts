@@ -14,6 +14,7 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { checkCsrf, SESSION_COOKIE } from './platform/http/session.ts';
 import { accountsRoutes } from './domains/accounts/accounts.routes.ts';
 import { organizationsRoutes } from './domains/organizations/organizations.routes.ts';
+import { electionsRoutes } from './domains/elections/elections.routes.ts';
 
 export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & { rateLimitMax?: number };
 
@@ -74,6 +75,7 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
     async (api) => {
       await api.register(accountsRoutes(services.accounts, { cookieSecure: config.cookieSecure }));
       await api.register(organizationsRoutes(services.organizations));
+      await api.register(electionsRoutes(services.elections, services.electionEvents));
     },
     { prefix: '/api' },
   );

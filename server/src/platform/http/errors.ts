@@ -33,6 +33,18 @@ export const errorCatalog = {
   IMPORT_HAS_ERRORS: [422, 'Tệp còn dòng lỗi, chưa thể nhập.'],
   IMPORT_BATCH_NOT_FOUND: [404, 'Không tìm thấy phiên nhập dữ liệu (có thể đã hết hạn hoặc đã nhập).'],
   WRONG_PASSWORD: [400, 'Mật khẩu hiện tại không đúng.'],
+  ELECTION_NOT_FOUND: [404, 'Không tìm thấy cuộc bầu cử.'],
+  ELECTION_INVALID: [422, 'Thông tin cuộc bầu cử không hợp lệ.'],
+  ELECTION_WRONG_STATUS: [409, 'Cuộc bầu cử không ở giai đoạn cho phép thao tác này.'],
+  ELECTION_LIST_INVALID: [422, 'Danh sách bầu cử chưa hợp lệ.'],
+  ELECTION_LIST_NOT_APPROVED: [422, 'Danh sách bầu cử chưa được đại hội biểu quyết thông qua.'],
+  QUORUM_NOT_MET: [422, 'Chưa đủ số đại biểu có mặt theo quy định (ít nhất 2/3 số được triệu tập).'],
+  NOT_AN_ENTRY_TEAM_MEMBER: [403, 'Bạn không thuộc tổ nhập phiếu của cuộc bầu cử này.'],
+  BALLOT_SERIAL_UNKNOWN: [422, 'Số phiếu không có trong số phiếu đã phát.'],
+  BALLOT_UNKNOWN_CANDIDATE: [422, 'Phiếu có số thứ tự không có trong danh sách.'],
+  BALLOT_CORRECTION_NEEDS_REASON: [409, 'Phiếu này đã được nhập; sửa lại cần ghi lý do.'],
+  BALLOTS_NOT_RECONCILED: [409, 'Còn phiếu chưa khớp giữa hai tổ nhập; chưa kiểm phiếu được.'],
+  COUNTING_FAILED: [422, 'Không kiểm được phiếu.'],
   INTERNAL: [500, 'Lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị viên.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
+import { as, buildProvince, createUser, login, signedIn, testApp, type Session } from '../../../../test/support/app.ts';
+
+const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Văn Hùng', 'Bùi Thị Lan', 'Đỗ Văn Minh', 'Ngô Thị Nga', 'Dương Văn Phúc'];
+
+describe.each(testEngines)('an election from setup to published result on %s', (engine) => {
+  let t: TestDb;
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    ctx = await testApp(t.db);
+  });
+  afterAll(async () => {
+    await ctx.app.close();
+    await t.cleanup();
+  });
+
+  async function setup(seats = 10) {
+    const p = await buildProvince(t.db, { districts: 2, grassroots: 1, cells: 1 });
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const users = await Promise.all(['chief', 'a1', 'b1', 'other'].map(() => createUser(ctx.services, 'counter', p.id('-D1'))));
+    const [chiefU, aU, bU, otherU] = users as [typeof users[0], typeof users[0], typeof users[0], typeof users[0]];
+    const idOf = async (u: { username: string }) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id;
+    const created = await as(ctx.app, organizer).post('/api/elections', {
+      orgId: p.id('-D1'),
+      title: 'Bầu Ban Chấp hành Đảng bộ huyện khóa 2020–2025',
+      kind: 'executiveCommittee',
+      regulation: '2014',
+      congressKind: 'delegates',
+      seats,
+      summoned: 50,
+      exclusions: { delegatesAbsentWholeNotReplaced: 2 },
+      candidates: names.slice(0, seats + 1).map((fullName) => ({ fullName })),
+    });
+    expect(created.statusCode).toBe(201);
+    const e = created.json();
+    const assigned = await as(ctx.app, organizer).patch(`/api/elections/${e.id}/counters`, {});
+    expect(assigned.statusCode).toBe(404); // PUT only
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/elections/${e.id}/counters`,
+      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf },
+      payload: { counters: [{ userId: await idOf(chiefU), isChief: true }, { userId: await idOf(aU), team: 'A' }, { userId: await idOf(bU), team: 'B' }] },
+    });
+    expect(put.statusCode).toBe(200);
+    const s = async (u: { username: string; password: string }) => login(ctx.app, u.username, u.password);
+    return { p, e: put.json(), organizer, chief: await s(chiefU), a: await s(aU), b: await s(bU), other: await s(otherU) };
+  }
+
+  it('orders the list by given name, then computes D from the exclusions', async () => {
+    const { e } = await setup();
+    // Given names: An, Bình, Cường, Dung, Em, Giang, Hùng → already in order; D = 50 − 2.
+    expect(e.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(names);
+    expect(e.listIssues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+    expect(e.denominator.value).toBe(48);
+    expect(e.denominator.threshold).toBe(25);
+    expect(e.form).toBe('strike');
+    expect(e.unconfirmedRules.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to open entry below the 2/3 quorum or without an approved list', async () => {
+    const { e, organizer } = await setup();
+    const low = await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: e.version, present: 33, ballotsIssued: 33, ballotsCollected: 33, listVote: { agree: 33, disagree: 0, present: 33 } });
+    expect(low.json().error.code).toBe('QUORUM_NOT_MET');
+    const notApproved = await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: e.version, present: 40, ballotsIssued: 40, ballotsCollected: 40, listVote: { agree: 20, disagree: 20, present: 40 } });
+    expect(notApproved.json().error.code).toBe('ELECTION_LIST_NOT_APPROVED');
+  });
+
+  it('takes 40 ballots from two teams, lists the 3 discrepancies, counts only after reconciliation', async () => {
+    const { e, organizer, chief, a, b, other } = await setup(10);
+    const opened = await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: e.version, present: 45, ballotsIssued: 41, ballotsCollected: 40, listVote: { agree: 44, disagree: 1, present: 45 } });
+    expect(opened.json().status).toBe('entry');
+    // Ballot i strikes names by a fixed pattern; 38 strikes nobody (keeps 11 > 10 seats) and 39 is not stamped: both invalid.
+    const paper = (i: number) =>
+      i === 38 ? { kind: 'strike', struck: [] } : i === 39 ? { kind: 'invalid', reason: 'NOT_STAMPED' } : { kind: 'strike', struck: [1 + (i % 11), 1 + ((i * 3) % 11)].filter((v, k, arr) => arr.indexOf(v) === k) };
+    for (let i = 1; i <= 40; i++) {
+      const ra = await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: i, entry: paper(i) });
+      expect(ra.statusCode).toBe(200);
+      // Team B mistypes 3 ballots: 5 and 17 differ, 23 is skipped.
+      if (i === 23) continue;
+      const typed = i === 5 || i === 17 ? { kind: 'strike', struck: [11] } : paper(i);
+      expect((await as(ctx.app, b).post(`/api/elections/${e.id}/ballots`, { serial: i, entry: typed })).statusCode).toBe(200);
+    }
+    // Teams see only their own entries.
+    const mineB = (await as(ctx.app, b).get(`/api/elections/${e.id}/ballots/mine`)).json();
+    expect(mineB.team).toBe('B');
+    expect(mineB.entered).toBe(39);
+    expect(mineB.entries.find((x: { serial: number }) => x.serial === 5).entry).toEqual({ kind: 'strike', struck: [11] });
+    // Outsiders cannot type; a serial beyond those issued or a name number off the list is refused.
+    expect((await as(ctx.app, other).post(`/api/elections/${e.id}/ballots`, { serial: 1, entry: paper(1) })).json().error.code).toBe('NOT_AN_ENTRY_TEAM_MEMBER');
+    expect((await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: 42, entry: paper(1) })).json().error.code).toBe('BALLOT_SERIAL_UNKNOWN');
+    expect((await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: 2, entry: { kind: 'strike', struck: [12] } })).json().error.code).toBe('BALLOT_UNKNOWN_CANDIDATE');
+    expect((await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: 2, entry: { kind: 'strike', struck: [1] } })).json().error.code).toBe('BALLOT_CORRECTION_NEEDS_REASON');
+
+    const rec = (await as(ctx.app, chief).get(`/api/elections/${e.id}/reconciliation`)).json();
+    expect(rec.problems.map((p: { serial: number; state: string }) => [p.serial, p.state])).toEqual([
+      [5, 'differs'],
+      [17, 'differs'],
+      [23, 'missingB'],
+    ]);
+    expect(rec.canCount).toBe(false);
+    expect((await as(ctx.app, a).get(`/api/elections/${e.id}/reconciliation`)).json().error.code).toBe('FORBIDDEN_ROLE');
+    const early = await as(ctx.app, chief).post(`/api/elections/${e.id}/count`);
+    expect(early.json().error.code).toBe('BALLOTS_NOT_RECONCILED');
+    expect((await as(ctx.app, chief).get(`/api/elections/${e.id}/projector`)).json().result).toBeNull();
+
+    for (const serial of [5, 17, 23]) {
+      const r = await as(ctx.app, chief).post(`/api/elections/${e.id}/resolutions`, { serial, entry: paper(serial), reason: 'Đối chiếu phiếu giấy' });
+      expect(r.statusCode).toBe(200);
+    }
+    const counted = (await as(ctx.app, chief).post(`/api/elections/${e.id}/count`)).json();
+    expect(counted.status).toBe('counted');
+    const res = counted.result;
+    expect(res.ballots).toEqual({ collected: 40, valid: 38, invalid: 2, invalidReasons: { KEEPS_TOO_MANY: 1, NOT_STAMPED: 1 } });
+    // Expected votes computed from the paper pattern, independently of the engine.
+    const expected = new Map<number, number>();
+    for (let i = 1; i <= 40; i++) {
+      if (i === 38 || i === 39) continue;
+      const struck = new Set((paper(i) as { struck: number[] }).struck);
+      for (let n = 1; n <= 11; n++) if (!struck.has(n)) expected.set(n, (expected.get(n) ?? 0) + 1);
+    }
+    for (const c of res.candidates) expect(c.votes).toBe(expected.get(c.ballotNo) ?? 0);
+    for (const id of res.elected) expect(expected.get(id)! * 2).toBeGreaterThan(48);
+    expect(res.elected.length).toBeLessThanOrEqual(10);
+    // The projector shows nothing until the chief publishes.
+    expect((await as(ctx.app, organizer).get(`/api/elections/${e.id}/projector`)).json().result).toBeNull();
+    expect((await as(ctx.app, a).post(`/api/elections/${e.id}/publish`)).json().error.code).toBe('FORBIDDEN_ROLE');
+    expect((await as(ctx.app, chief).post(`/api/elections/${e.id}/publish`)).json().status).toBe('published');
+    expect((await as(ctx.app, organizer).get(`/api/elections/${e.id}/projector`)).json().result.elected).toEqual(res.elected);
+    // Reconciled ballots cannot be changed after counting; the entry log keeps every save.
+    expect((await as(ctx.app, chief).post(`/api/elections/${e.id}/resolutions`, { serial: 5, entry: paper(5), reason: 'x' })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+    const log = (await as(ctx.app, chief).get(`/api/elections/${e.id}/entry-log`)).json();
+    expect(log).toHaveLength(40 + 39 + 3);
+    const audit = await t.db.query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM audit_log WHERE entity_type = 'election' AND entity_id = $1 GROUP BY action ORDER BY action`,
+      [String(e.id)],
+    );
+    expect(Object.fromEntries(audit.rows.map((r) => [r.action, r.n]))).toMatchObject({ 'ballot.entered': 79, 'ballot.reconciled': 3, 'election.counted': 1, 'election.published': 1 });
+  });
+
+  it('keeps another district out of the election', async () => {
+    const { e, p } = await setup();
+    const outsider: Session = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2'));
+    const res = await as(ctx.app, outsider).get(`/api/elections/${e.id}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect(res.body).not.toContain('Ban Chấp hành');
+    const viewer = await signedIn(ctx.app, ctx.services, 'viewer', p.id(''));
+    expect((await as(ctx.app, viewer).post('/api/elections', { orgId: p.id('-D1'), title: 'x', kind: 'secretary', regulation: '2024', congressKind: 'conference', seats: 1, summoned: 15, candidates: [{ fullName: 'Lê Văn A' }] })).json().error.code).toBe('FORBIDDEN_ROLE');
+  });
+});

@@ -1,0 +1,483 @@
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, fail } from '../../platform/http/errors.ts';
+import { foldVietnamese } from '../../../../shared/src/text.ts';
+import type { BallotEntryInput, CreateElectionRequest } from '../../../../shared/src/contracts/elections.ts';
+import { electionKindLabels } from '../../../../shared/src/contracts/elections.ts';
+import { pathInside } from '../organizations/organizations.policy.ts';
+import {
+  type BallotEntry,
+  checkElectionList,
+  checkQuorum,
+  computeDenominator,
+  countFirstRound,
+  type ElectionKind,
+  type ExclusionCategory,
+  EXCLUSIONS_BY_CONGRESS,
+  INVALID_REASON_INFO,
+  orderForBallot,
+  quorumVerdict,
+  resolveRuleSet,
+  type RuleSet,
+} from './counting/index.ts';
+import { canonicalBallot } from './ballot-canonical.ts';
+import type { ElectionEvents } from './elections.events.ts';
+
+type ElectionRow = {
+  id: number;
+  org_id: number;
+  org_name: string;
+  org_path: string;
+  title: string;
+  kind: ElectionKind;
+  regulation: '2014' | '2024';
+  congress_kind: 'members' | 'delegates' | 'conference';
+  seats: number;
+  alternate_seats: number;
+  summoned: number;
+  exclusions: Record<string, number>;
+  present: number | null;
+  ballots_issued: number | null;
+  ballots_collected: number | null;
+  list_vote: { agree: number; disagree: number; present: number } | null;
+  status: 'setup' | 'entry' | 'counted' | 'published';
+  result: StoredResult | null;
+  counted_at: Date | null;
+  published_at: Date | null;
+  version: number;
+};
+type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self' };
+type CounterRow = { user_id: number; username: string; full_name: string; is_chief: boolean; team: 'A' | 'B' | null };
+type EntryRow = { serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
+
+export type StoredResult = {
+  denominator: number;
+  threshold: number;
+  formula: string;
+  source: string;
+  ballots: { collected: number; valid: number; invalid: number; invalidReasons: Record<string, number> };
+  candidates: { ballotNo: number; fullName: string; votes: number; percent: number; percentText: string; status: string; rank: number }[];
+  elected: number[];
+  alternates: number[];
+  unfilledSeats: { official: number; alternate: number };
+  tie: { ballotNos: number[]; seats: number } | null;
+};
+
+const ruleSetOf = (regulation: '2014' | '2024'): RuleSet => {
+  const r = resolveRuleSet(regulation);
+  if (!r.ok) throw new Error('rule set');
+  return r.value;
+};
+
+/** Ballot numbers as typed become the engine's candidate ids ("1", "2", …). */
+function toEngineEntry(e: BallotEntryInput): BallotEntry {
+  if (e.kind === 'strike') return { kind: 'strike', struck: [...new Set(e.struck)].map(String) };
+  if (e.kind === 'marks') return { kind: 'marks', marks: Object.fromEntries(Object.entries(e.marks).map(([k, v]) => [String(Number(k)), v])) };
+  return { kind: 'invalid', reason: e.reason, ...(e.note ? { note: e.note } : {}) };
+}
+
+export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents }) {
+  const { db, events } = deps;
+
+  async function load(q: Queryable, id: number, forUpdate = false): Promise<ElectionRow> {
+    const r = await q.query<ElectionRow>(
+      `SELECT e.*, o.name AS org_name, o.path::text AS org_path FROM elections e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`,
+      [id],
+    );
+    if (!r.rows[0]) throw new DomainError('ELECTION_NOT_FOUND');
+    return r.rows[0];
+  }
+  const candidatesOf = async (q: Queryable, id: number) =>
+    (await q.query<CandidateRow>(`SELECT id, ballot_no, full_name, nominated_by FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [id])).rows;
+  const countersOf = async (q: Queryable, id: number) =>
+    (
+      await q.query<CounterRow>(
+        `SELECT c.user_id, u.username, u.full_name, c.is_chief, c.team FROM election_counters c JOIN users u ON u.id = c.user_id WHERE c.election_id = $1 ORDER BY c.is_chief DESC, c.team NULLS LAST, u.username`,
+        [id],
+      )
+    ).rows;
+
+  const canManage = (actor: Actor, e: ElectionRow) => (actor.role === 'admin' || actor.role === 'organizer') && pathInside(e.org_path, actor.scopePath);
+  async function access(q: Queryable, actor: Actor, e: ElectionRow) {
+    const me = (await countersOf(q, e.id)).find((c) => c.user_id === actor.userId);
+    const manage = canManage(actor, e);
+    const inScope = pathInside(e.org_path, actor.scopePath);
+    if (!manage && !me && !inScope) fail('ORG_OUT_OF_SCOPE');
+    return { manage, chief: me?.is_chief ?? false, team: me?.team ?? null, counter: !!me };
+  }
+  const audit = (tx: Queryable, actor: Actor, e: { id: number; org_id: number }, action: string, summary: string, details?: unknown) =>
+    recordAudit(tx, actor, { action, entityType: 'election', entityId: e.id, orgId: e.org_id, summary, details });
+
+  function listIssues(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[]) {
+    const byName = new Map(candidates.map((c) => [foldVietnamese(c.full_name), String(c.ballot_no)]));
+    return checkElectionList(
+      {
+        kind: e.kind,
+        seats: e.seats,
+        alternateSeats: e.alternate_seats,
+        candidates: candidates.map((c) => ({ id: String(c.ballot_no), fullName: c.full_name, nominatedBy: c.nominated_by })),
+        // A counting-committee member whose name is on the list is the clash R1.6 forbids.
+        countingCommittee: counters.map((c) => byName.get(foldVietnamese(c.full_name)) ?? `user:${c.user_id}`),
+      },
+      ruleSetOf(e.regulation),
+    );
+  }
+
+  async function latestEntries(q: Queryable, id: number): Promise<EntryRow[]> {
+    const r = await q.query<EntryRow>(
+      `SELECT DISTINCT ON (b.serial, b.team) b.id, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at
+         FROM ballot_entries b JOIN users u ON u.id = b.entered_by WHERE b.election_id = $1 ORDER BY b.serial, b.team, b.id DESC`,
+      [id],
+    );
+    return r.rows;
+  }
+
+  /** Per serial: what A and B typed and the chief's resolution; a ballot counts once both agree or it is resolved. */
+  function reconcile(e: ElectionRow, entries: EntryRow[]) {
+    const bySerial = new Map<number, { A?: EntryRow; B?: EntryRow; R?: EntryRow }>();
+    for (const en of entries) {
+      const s = bySerial.get(en.serial) ?? {};
+      s[en.team] = en;
+      bySerial.set(en.serial, s);
+    }
+    const rows = [...bySerial.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([serial, s]) => {
+        const state = s.R ? 'resolved' : !s.A ? 'missingA' : !s.B ? 'missingB' : s.A.canonical === s.B.canonical ? 'agreed' : 'differs';
+        const final = s.R ?? (state === 'agreed' ? s.A : undefined);
+        return { serial, state, a: s.A, b: s.B, resolution: s.R, final };
+      });
+    const settled = rows.filter((r) => r.final).length;
+    const collected = e.ballots_collected ?? 0;
+    const problems = rows.filter((r) => !r.final);
+    return {
+      rows,
+      settled,
+      problems,
+      collected,
+      canCount: problems.length === 0 && settled === collected && collected > 0,
+    };
+  }
+
+  function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>) {
+    const rs = ruleSetOf(e.regulation);
+    const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+    const showResult = e.status === 'published' || acc.manage || acc.chief;
+    return {
+      id: e.id,
+      orgId: e.org_id,
+      orgName: e.org_name,
+      title: e.title,
+      kind: e.kind,
+      kindLabel: electionKindLabels[e.kind],
+      regulation: e.regulation,
+      congressKind: e.congress_kind,
+      seats: e.seats,
+      alternateSeats: e.alternate_seats,
+      summoned: e.summoned,
+      exclusions: e.exclusions,
+      exclusionCategories: EXCLUSIONS_BY_CONGRESS[e.congress_kind],
+      denominator: d.ok ? { value: d.value.denominator, threshold: d.value.threshold, formula: d.value.formula, source: d.value.source, terms: d.value.terms } : null,
+      present: e.present,
+      ballotsIssued: e.ballots_issued,
+      ballotsCollected: e.ballots_collected,
+      listVote: e.list_vote,
+      status: e.status,
+      version: e.version,
+      form: candidates.length > e.seats + e.alternate_seats ? 'strike' : candidates.length === 1 ? 'single' : 'agreeDisagree',
+      candidates: candidates.map((c) => ({ ballotNo: c.ballot_no, fullName: c.full_name, nominatedBy: c.nominated_by })),
+      counters: counters.map((c) => ({ userId: c.user_id, username: c.username, fullName: c.full_name, isChief: c.is_chief, team: c.team })),
+      listIssues: listIssues(e, candidates, counters),
+      unconfirmedRules: Object.values(rs.rules)
+        .filter((r) => r.unconfirmed)
+        .map((r) => ({ id: r.id, value: r.value, source: r.source, summary: r.summaryVi, explanation: r.explanation })),
+      invalidReasons: Object.entries(INVALID_REASON_INFO).map(([code, info]) => ({ code, label: info.messageVi, unconfirmed: info.unconfirmed })),
+      result: showResult ? e.result : null,
+      publishedAt: e.published_at?.toISOString() ?? null,
+      me: acc,
+    };
+  }
+
+  return {
+    async create(actor: Actor, input: CreateElectionRequest) {
+      if (actor.role !== 'admin' && actor.role !== 'organizer') fail('FORBIDDEN_ROLE');
+      const rs = ruleSetOf(input.regulation);
+      const d = computeDenominator({ congress: input.congressKind, summoned: input.summoned, exclusions: input.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+      if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
+      const id = await db.transaction(async (tx) => {
+        const org = await tx.query<{ path: string; status: string }>(`SELECT path::text AS path, status FROM organizations WHERE id = $1`, [input.orgId]);
+        if (!org.rows[0]) fail('ORG_NOT_FOUND');
+        if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+        const r = await tx.query<{ id: number }>(
+          `INSERT INTO elections (org_id, title, kind, regulation, congress_kind, seats, alternate_seats, summoned, exclusions, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
+          [input.orgId, input.title, input.kind, input.regulation, input.congressKind, input.seats, input.alternateSeats, input.summoned, JSON.stringify(input.exclusions), actor.userId],
+        );
+        const electionId = r.rows[0]!.id;
+        // Ballot order is the regulation's (given name first, Vietnamese collation), not the order typed.
+        const ordered = orderForBallot(input.candidates, rs);
+        for (const [i, c] of ordered.entries()) {
+          await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by) VALUES ($1, $2, $3, $4)`, [electionId, i + 1, c.fullName, c.nominatedBy]);
+        }
+        await audit(tx, actor, { id: electionId, org_id: input.orgId }, 'election.created', `Tạo cuộc bầu cử: ${input.title}`, input);
+        return electionId;
+      });
+      return this.get(actor, id);
+    },
+
+    async get(actor: Actor, id: number) {
+      const e = await load(db, id);
+      const acc = await access(db, actor, e);
+      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc);
+    },
+
+    async listForOrg(actor: Actor, orgId: number) {
+      const org = await db.query<{ path: string }>(`SELECT path::text AS path FROM organizations WHERE id = $1`, [orgId]);
+      if (!org.rows[0]) fail('ORG_NOT_FOUND');
+      if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+      const r = await db.query<{ id: number; title: string; kind: ElectionKind; status: string; seats: number; created_at: Date }>(
+        `SELECT id, title, kind, status, seats, created_at FROM elections WHERE org_id = $1 ORDER BY id DESC`,
+        [orgId],
+      );
+      return r.rows.map((x) => ({ id: x.id, title: x.title, kind: x.kind, kindLabel: electionKindLabels[x.kind], status: x.status, seats: x.seats, createdAt: x.created_at.toISOString() }));
+    },
+
+    /** Elections where the actor sits on the counting committee. */
+    async mine(actor: Actor) {
+      const r = await db.query<{ id: number; title: string; org_name: string; status: string; team: string | null; is_chief: boolean }>(
+        `SELECT e.id, e.title, o.name AS org_name, e.status, c.team, c.is_chief FROM election_counters c JOIN elections e ON e.id = c.election_id
+           JOIN organizations o ON o.id = e.org_id WHERE c.user_id = $1 ORDER BY e.id DESC`,
+        [actor.userId],
+      );
+      return r.rows.map((x) => ({ id: x.id, title: x.title, orgName: x.org_name, status: x.status, team: x.team, isChief: x.is_chief }));
+    },
+
+    async assignCounters(actor: Actor, id: number, counters: { userId: number; isChief: boolean; team: 'A' | 'B' | null }[]) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS', 'Chỉ phân công Ban kiểm phiếu khi cuộc bầu cử chưa bắt đầu nhập phiếu.');
+        if (counters.filter((c) => c.isChief).length !== 1) fail('ELECTION_INVALID', 'Ban kiểm phiếu cần đúng một Trưởng ban.');
+        if (!counters.some((c) => c.team === 'A') || !counters.some((c) => c.team === 'B')) fail('ELECTION_INVALID', 'Cần ít nhất một người nhập phiếu ở mỗi tổ A và B.');
+        if (new Set(counters.map((c) => c.userId)).size !== counters.length) fail('ELECTION_INVALID', 'Một người chỉ được phân công một lần.');
+        const users = await tx.query<{ id: number; path: string; active: boolean }>(
+          `SELECT u.id, o.path::text AS path, u.active FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = ANY($1::int[])`,
+          [counters.map((c) => c.userId)],
+        );
+        for (const c of counters) {
+          const u = users.rows.find((x) => x.id === c.userId);
+          // Counters must be users whose scope reaches this congress' organization.
+          if (!u || !u.active || !pathInside(e.org_path, u.path)) fail('ELECTION_INVALID', `Người dùng #${c.userId} không thuộc phạm vi của đại hội này.`);
+        }
+        await tx.query(`DELETE FROM election_counters WHERE election_id = $1`, [id]);
+        for (const c of counters) await tx.query(`INSERT INTO election_counters (election_id, user_id, is_chief, team) VALUES ($1, $2, $3, $4)`, [id, c.userId, c.isChief, c.team]);
+        await audit(tx, actor, e, 'election.counters_assigned', `Phân công Ban kiểm phiếu: ${e.title}`, { counters });
+      });
+      return this.get(actor, id);
+    },
+
+    /** Opens ballot entry once the quorum holds and the list vote is recorded; a list with errors cannot be voted on. */
+    async openEntry(actor: Actor, id: number, input: { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS');
+        const counters = await countersOf(tx, id);
+        if (counters.length === 0) fail('ELECTION_INVALID', 'Chưa phân công Ban kiểm phiếu.');
+        const issues = listIssues(e, await candidatesOf(tx, id), counters).filter((i) => i.severity === 'error');
+        if (issues.length) fail('ELECTION_LIST_INVALID', issues.map((i) => i.messageVi).join(' '), issues.map((i) => ({ code: i.code, message: i.messageVi })));
+        const q = checkQuorum({ summoned: e.summoned, present: input.present }, ruleSetOf(e.regulation));
+        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message, [{ field: 'present', code: q.error.code, message: q.error.message }]);
+        // Charter Đ11 K6: a hard rule — no round opens below 2/3 of those summoned.
+        if (!quorumVerdict(q.value, 'congressOpening', ruleSetOf(e.regulation)).allowed)
+          fail('QUORUM_NOT_MET', `Có mặt ${input.present}/${e.summoned}, chưa đủ 2/3 số được triệu tập (Điều lệ Đảng Đ11 K6).`);
+        if (input.ballotsCollected > input.ballotsIssued) fail('ELECTION_INVALID', 'Số phiếu thu vào không được lớn hơn số phiếu phát ra.', [{ field: 'ballotsCollected', code: 'MORE_COLLECTED_THAN_ISSUED', message: 'Số phiếu thu vào lớn hơn số phiếu phát ra.' }]);
+        if (input.ballotsIssued > input.present) fail('ELECTION_INVALID', 'Số phiếu phát ra không được lớn hơn số người có mặt.', [{ field: 'ballotsIssued', code: 'MORE_ISSUED_THAN_PRESENT', message: 'Số phiếu phát ra lớn hơn số có mặt.' }]);
+        if (input.listVote.agree * 2 <= input.listVote.present) fail('ELECTION_LIST_NOT_APPROVED', 'Danh sách bầu cử chưa được quá một nửa số đại biểu có mặt biểu quyết tán thành.');
+        await tx.query(
+          `UPDATE elections SET status = 'entry', present = $2, ballots_issued = $3, ballots_collected = $4, list_vote = $5::jsonb, version = version + 1 WHERE id = $1`,
+          [id, input.present, input.ballotsIssued, input.ballotsCollected, JSON.stringify(input.listVote)],
+        );
+        await audit(tx, actor, e, 'election.entry_opened', `Bắt đầu nhập phiếu: ${e.title} (phát ${input.ballotsIssued}, thu ${input.ballotsCollected})`, input);
+      });
+      return this.get(actor, id);
+    },
+
+    /** One ballot as typed by one team; acknowledged only after the transaction commits. */
+    async enterBallot(actor: Actor, id: number, input: { serial: number; entry: BallotEntryInput; correctionReason?: string }) {
+      const result = await db.transaction(async (tx) => {
+        const e = await load(tx, id);
+        const me = (await countersOf(tx, id)).find((c) => c.user_id === actor.userId);
+        if (!me || !me.team) fail(pathInside(e.org_path, actor.scopePath) ? 'NOT_AN_ENTRY_TEAM_MEMBER' : 'ORG_OUT_OF_SCOPE');
+        if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử không ở giai đoạn nhập phiếu.');
+        if (input.serial > (e.ballots_issued ?? 0))
+          fail('BALLOT_SERIAL_UNKNOWN', `Số phiếu ${input.serial} vượt quá số phiếu phát ra (${e.ballots_issued}).`, [{ field: 'serial', code: 'BALLOT_SERIAL_UNKNOWN', message: 'Số phiếu không có trong số phiếu phát ra.' }]);
+        const n = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM election_candidates WHERE election_id = $1`, [id])).rows[0]!.n;
+        const nums = input.entry.kind === 'strike' ? input.entry.struck : input.entry.kind === 'marks' ? Object.keys(input.entry.marks).map(Number) : [];
+        const outside = nums.filter((x) => x < 1 || x > n);
+        if (outside.length) fail('BALLOT_UNKNOWN_CANDIDATE', `Danh sách chỉ có ${n} người; không có số ${outside.join(', ')}.`, [{ field: 'entry', code: 'BALLOT_UNKNOWN_CANDIDATE', message: `Không có số ${outside.join(', ')} trên phiếu.` }]);
+        const team = me!.team!;
+        const canonical = canonicalBallot(input.entry);
+        const prev = await tx.query<{ canonical: string }>(`SELECT canonical FROM ballot_entries WHERE election_id = $1 AND serial = $2 AND team = $3 ORDER BY id DESC LIMIT 1`, [id, input.serial, team]);
+        const before = prev.rows[0]?.canonical;
+        if (before === canonical) return { serial: input.serial, team, changed: false };
+        if (before !== undefined && !input.correctionReason) fail('BALLOT_CORRECTION_NEEDS_REASON', `Phiếu số ${input.serial} đã được tổ ${team} nhập; sửa lại cần ghi lý do.`);
+        await tx.query(`INSERT INTO ballot_entries (election_id, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`, [
+          id,
+          input.serial,
+          team,
+          JSON.stringify(input.entry),
+          canonical,
+          input.correctionReason ?? null,
+          actor.userId,
+        ]);
+        await audit(tx, actor, e, before === undefined ? 'ballot.entered' : 'ballot.corrected', `Tổ ${team} ${before === undefined ? 'nhập' : 'sửa'} phiếu số ${input.serial}`, { serial: input.serial, team, entry: input.entry, reason: input.correctionReason });
+        return { serial: input.serial, team, changed: true };
+      });
+      if (result.changed) events.emit(id, { type: 'entry' });
+      return { ...result, ...(await this.teamProgress(actor, id)) };
+    },
+
+    /** What the actor's own team has entered — never the other team's entries. */
+    async teamProgress(actor: Actor, id: number) {
+      const e = await load(db, id);
+      const me = (await countersOf(db, id)).find((c) => c.user_id === actor.userId);
+      if (!me?.team) fail(pathInside(e.org_path, actor.scopePath) ? 'NOT_AN_ENTRY_TEAM_MEMBER' : 'ORG_OUT_OF_SCOPE');
+      const r = await db.query<{ serial: number; entry: BallotEntryInput }>(
+        `SELECT DISTINCT ON (serial) serial, entry FROM ballot_entries WHERE election_id = $1 AND team = $2 ORDER BY serial, id DESC`,
+        [id, me!.team],
+      );
+      return { team: me!.team!, entered: r.rows.length, ballotsCollected: e.ballots_collected ?? 0, ballotsIssued: e.ballots_issued ?? 0, entries: r.rows.map((x) => ({ serial: x.serial, entry: x.entry })) };
+    },
+
+    async reconciliation(actor: Actor, id: number) {
+      const e = await load(db, id);
+      const acc = await access(db, actor, e);
+      if (!acc.chief && !acc.manage) fail('FORBIDDEN_ROLE');
+      const rec = reconcile(e, await latestEntries(db, id));
+      const view = (x?: EntryRow) => (x ? { entry: x.entry, by: x.username, at: x.entered_at.toISOString(), reason: x.reason } : null);
+      return {
+        collected: rec.collected,
+        settled: rec.settled,
+        canCount: rec.canCount,
+        problems: rec.problems.map((p) => ({ serial: p.serial, state: p.state, a: view(p.a), b: view(p.b) })),
+        resolved: rec.rows.filter((r) => r.state === 'resolved').map((p) => ({ serial: p.serial, a: view(p.a), b: view(p.b), resolution: view(p.resolution) })),
+        counts: {
+          agreed: rec.rows.filter((r) => r.state === 'agreed').length,
+          differs: rec.rows.filter((r) => r.state === 'differs').length,
+          missingA: rec.rows.filter((r) => r.state === 'missingA').length,
+          missingB: rec.rows.filter((r) => r.state === 'missingB').length,
+          resolved: rec.rows.filter((r) => r.state === 'resolved').length,
+        },
+      };
+    },
+
+    /** The chief, with the paper in hand, records what the ballot says; the reason is kept. */
+    async resolve(actor: Actor, id: number, input: { serial: number; entry: BallotEntryInput; reason: string }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id);
+        const acc = await access(tx, actor, e);
+        if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được đối chiếu và quyết định phiếu lệch.');
+        if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Phiếu đã được kiểm; không sửa được nữa.');
+        if (input.serial > (e.ballots_issued ?? 0)) fail('BALLOT_SERIAL_UNKNOWN');
+        await tx.query(`INSERT INTO ballot_entries (election_id, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, 'R', $3::jsonb, $4, $5, $6)`, [
+          id,
+          input.serial,
+          JSON.stringify(input.entry),
+          canonicalBallot(input.entry),
+          input.reason,
+          actor.userId,
+        ]);
+        await audit(tx, actor, e, 'ballot.reconciled', `Trưởng ban quyết định phiếu số ${input.serial}`, input);
+      });
+      events.emit(id, { type: 'resolved' });
+      return this.reconciliation(actor, id);
+    },
+
+    /** Counts only when every ballot is settled and their number equals the ballots collected. */
+    async count(actor: Actor, id: number) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        const acc = await access(tx, actor, e);
+        if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được kiểm phiếu.');
+        if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS');
+        const rec = reconcile(e, await latestEntries(tx, id));
+        if (!rec.canCount)
+          fail('BALLOTS_NOT_RECONCILED', `Còn ${rec.problems.length} phiếu chưa khớp; đã thống nhất ${rec.settled}/${rec.collected} phiếu thu vào.`);
+        const candidates = await candidatesOf(tx, id);
+        const rs = ruleSetOf(e.regulation);
+        const counted = countFirstRound({
+          ruleSet: rs,
+          congress: { congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> },
+          kind: e.kind,
+          seats: e.seats,
+          alternateSeats: e.alternate_seats,
+          candidates: candidates.map((c) => String(c.ballot_no)),
+          ballots: rec.rows.map((r) => toEngineEntry(r.final!.entry)),
+        });
+        if (!counted.ok) throw new DomainError('COUNTING_FAILED', 'message' in counted.error ? String(counted.error.message) : undefined);
+        const v = counted.value;
+        const nameOf = new Map(candidates.map((c) => [String(c.ballot_no), c.full_name]));
+        const result: StoredResult = {
+          denominator: v.denominator.denominator,
+          threshold: v.threshold,
+          formula: v.denominator.formula,
+          source: v.denominator.source,
+          ballots: { collected: v.ballots.collected, valid: v.ballots.valid, invalid: v.ballots.invalid, invalidReasons: { ...v.ballots.invalidReasons } },
+          candidates: v.candidates.map((c) => ({
+            ballotNo: Number(c.id),
+            fullName: nameOf.get(c.id)!,
+            votes: c.votes,
+            percent: Number(c.percentText.replace('%', '').replace(/\./g, '').replace(',', '.')),
+            percentText: c.percentText,
+            status: c.status,
+            rank: c.rank,
+          })),
+          elected: v.elected.map(Number),
+          alternates: v.alternates.map(Number),
+          unfilledSeats: { official: v.unfilledSeats.official, alternate: v.unfilledSeats.alternate },
+          tie: v.tie ? { ballotNos: v.tie.candidates.map(Number), seats: v.tie.seats } : null,
+        };
+        await tx.query(`UPDATE elections SET status = 'counted', result = $2::jsonb, counted_at = now(), version = version + 1 WHERE id = $1`, [id, JSON.stringify(result)]);
+        await audit(tx, actor, e, 'election.counted', `Kiểm phiếu xong: ${e.title}; trúng cử ${result.elected.length}/${e.seats}`, { elected: result.elected, tie: result.tie });
+      });
+      events.emit(id, { type: 'counted' });
+      return this.get(actor, id);
+    },
+
+    async publish(actor: Actor, id: number) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        const acc = await access(tx, actor, e);
+        if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được công bố kết quả.');
+        if (e.status !== 'counted') fail('ELECTION_WRONG_STATUS', 'Chưa kiểm phiếu xong.');
+        await tx.query(`UPDATE elections SET status = 'published', published_at = now(), version = version + 1 WHERE id = $1`, [id]);
+        await audit(tx, actor, e, 'election.published', `Công bố kết quả: ${e.title}`);
+      });
+      events.emit(id, { type: 'published' });
+      return this.get(actor, id);
+    },
+
+    /** The projector sees the result only once the chief publishes it. */
+    async projector(actor: Actor, id: number) {
+      const e = await load(db, id);
+      await access(db, actor, e);
+      return { id: e.id, title: e.title, orgName: e.org_name, seats: e.seats, status: e.status, result: e.status === 'published' ? e.result : null };
+    },
+
+    async entryLog(actor: Actor, id: number) {
+      const e = await load(db, id);
+      const acc = await access(db, actor, e);
+      if (!acc.chief && !acc.manage) fail('FORBIDDEN_ROLE');
+      const r = await db.query<EntryRow>(
+        `SELECT b.id, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at FROM ballot_entries b JOIN users u ON u.id = b.entered_by
+          WHERE b.election_id = $1 ORDER BY b.id`,
+        [id],
+      );
+      return r.rows.map((x) => ({ id: Number(x.id), serial: x.serial, team: x.team, entry: x.entry, reason: x.reason, by: x.username, at: x.entered_at.toISOString() }));
+    },
+  };
+}
+export type ElectionsService = ReturnType<typeof createElectionsService>;

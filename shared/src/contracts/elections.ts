@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const electionKinds = [
+  'executiveCommittee',
+  'standingCommittee',
+  'secretary',
+  'deputySecretary',
+  'inspectionCommission',
+  'inspectionChair',
+  'inspectionDeputyChair',
+  'upperCongressDelegates',
+  'cellSecretary',
+] as const;
+export const electionKindLabels: Record<(typeof electionKinds)[number], string> = {
+  executiveCommittee: 'Bầu Ban Chấp hành',
+  standingCommittee: 'Bầu Ban Thường vụ',
+  secretary: 'Bầu Bí thư',
+  deputySecretary: 'Bầu Phó Bí thư',
+  inspectionCommission: 'Bầu Ủy ban Kiểm tra',
+  inspectionChair: 'Bầu Chủ nhiệm Ủy ban Kiểm tra',
+  inspectionDeputyChair: 'Bầu Phó Chủ nhiệm Ủy ban Kiểm tra',
+  upperCongressDelegates: 'Bầu đại biểu dự đại hội cấp trên',
+  cellSecretary: 'Bầu Bí thư chi bộ',
+};
+export const invalidReasons = [
+  'KEEPS_TOO_MANY',
+  'STRIKES_ALL',
+  'SINGLE_CANDIDATE_BOTH_OR_NONE',
+  'BLANK_NO_SURPLUS',
+  'NOT_ISSUED',
+  'NOT_STAMPED',
+  'WRITTEN_IN_NAME',
+  'EXTRA_CONTENT_OR_MARK',
+  'CASE_ADDED_BY_QD190',
+  'OTHER_COMMITTEE_RULING',
+] as const;
+
+const count = z.number().int().min(0).max(10_000_000);
+
+export const createElectionRequestSchema = z.strictObject({
+  orgId: z.number().int().positive(),
+  title: z.string().trim().min(1).max(300),
+  kind: z.enum(electionKinds),
+  regulation: z.enum(['2014', '2024']),
+  congressKind: z.enum(['members', 'delegates', 'conference']),
+  seats: z.number().int().min(1).max(500),
+  alternateSeats: z.number().int().min(0).max(500).default(0),
+  summoned: z.number().int().min(1).max(10_000_000),
+  exclusions: z.record(z.string().max(64), count).default({}),
+  candidates: z
+    .array(z.strictObject({ fullName: z.string().trim().min(2).max(200), nominatedBy: z.enum(['conveningCommittee', 'floor', 'self']).default('conveningCommittee') }))
+    .min(1)
+    .max(1000),
+});
+export type CreateElectionRequest = z.infer<typeof createElectionRequestSchema>;
+
+export const assignCountersRequestSchema = z.strictObject({
+  counters: z
+    .array(z.strictObject({ userId: z.number().int().positive(), isChief: z.boolean().default(false), team: z.enum(['A', 'B']).nullable().default(null) }))
+    .min(1)
+    .max(100),
+});
+
+export const openEntryRequestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  present: count,
+  ballotsIssued: count,
+  ballotsCollected: count,
+  /** The congress' show-of-hands vote approving the list (biểu quyết thông qua danh sách). */
+  listVote: z.strictObject({ agree: count, disagree: count, present: count }),
+});
+
+/** A ballot as typed: the numbers (ballot order, 1-based) of the struck names, marks per number, or an invalid ruling. */
+export const ballotEntrySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('strike'), struck: z.array(z.number().int().min(1).max(1000)).max(1000) }),
+  z.strictObject({ kind: z.literal('marks'), marks: z.record(z.string().regex(/^\d+$/), z.enum(['agree', 'disagree', 'both', 'none'])) }),
+  z.strictObject({ kind: z.literal('invalid'), reason: z.enum(invalidReasons), note: z.string().max(500).optional() }),
+]);
+export type BallotEntryInput = z.infer<typeof ballotEntrySchema>;
+
+export const enterBallotRequestSchema = z.strictObject({
+  serial: z.number().int().min(1).max(1_000_000),
+  entry: ballotEntrySchema,
+  /** Required when changing a ballot this team already saved. */
+  correctionReason: z.string().trim().min(1).max(500).optional(),
+});
+
+export const resolveBallotRequestSchema = z.strictObject({
+  serial: z.number().int().min(1).max(1_000_000),
+  entry: ballotEntrySchema,
+  reason: z.string().trim().min(1).max(500),
+});
