@@ -102,6 +102,65 @@ describe('embedded database: one process per data directory, nothing acknowledge
     expect(fs.existsSync(path.join(dir, 'daihoi.lock'))).toBe(false);
   });
 
+  it('keeps every acknowledged ballot when the server is killed during entry', async () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-crash-entry-'));
+    try {
+      const srv = startServer(dir2, await freePort());
+      running.push(srv.proc);
+      await waitHealthy(srv);
+      const base = `http://127.0.0.1:${srv.port}`;
+      const signIn = async (b: string, username: string, password: string) => {
+        const r = await fetch(`${b}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+        expect(r.status).toBe(200);
+        const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
+        const me = await r.json();
+        const call = async (method: string, url: string, body?: unknown) => {
+          const res = await fetch(`${b}${url}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+          return { status: res.status, json: await res.json() };
+        };
+        return { me, call };
+      };
+      const organizer = await signIn(base, 'mongcai', 'MongCai@2020');
+      const [election] = (await organizer.call('GET', `/api/orgs/${organizer.me.scopeOrg.id}/elections`)).json;
+      const users = await Promise.all(['kiemphieu', 'nhapphieu.a', 'nhapphieu.b'].map(async (u, i) => (await signIn(base, u, ['KiemPhieu@2020', 'NhapPhieuA@2020', 'NhapPhieuB@2020'][i]!)).me.id));
+      expect((await organizer.call('PUT', `/api/elections/${election.id}/counters`, { counters: [{ userId: users[0], isChief: true }, { userId: users[1], team: 'A' }, { userId: users[2], team: 'B' }] })).status).toBe(200);
+      const e = (await organizer.call('GET', `/api/elections/${election.id}`)).json;
+      expect((await organizer.call('POST', `/api/elections/${election.id}/open-entry`, { version: e.version, present: 240, ballotsIssued: 240, ballotsCollected: 240, listVote: { agree: 238, disagree: 2, present: 240 } })).status).toBe(200);
+      const teamA = await signIn(base, 'nhapphieu.a', 'NhapPhieuA@2020');
+      // Entry goes on at full speed; the server is killed mid-stream, with requests in flight.
+      const acknowledged: number[] = [];
+      let stop = false;
+      const typing = (async () => {
+        for (let serial = 1; serial <= 240 && !stop; serial++) {
+          try {
+            const r = await teamA.call('POST', `/api/elections/${election.id}/ballots`, { serial, entry: { kind: 'strike', struck: [1 + (serial % 41), 1 + ((serial * 7) % 41), 1 + ((serial * 13) % 41), 1 + ((serial * 29) % 41)] } });
+            if (r.status === 200) acknowledged.push(serial);
+          } catch {
+            return; // connection reset by the kill: not acknowledged
+          }
+        }
+      })();
+      while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 5));
+      srv.proc.kill('SIGKILL');
+      stop = true;
+      await exited(srv.proc);
+      await typing;
+      const again = startServer(dir2, await freePort());
+      running.push(again.proc);
+      await waitHealthy(again);
+      const teamA2 = await signIn(`http://127.0.0.1:${again.port}`, 'nhapphieu.a', 'NhapPhieuA@2020');
+      const mine = (await teamA2.call('GET', `/api/elections/${election.id}/ballots/mine`)).json;
+      const stored = new Set(mine.entries.map((x: { serial: number }) => x.serial));
+      for (const serial of acknowledged) expect(stored.has(serial)).toBe(true);
+      // At most the one request in flight may have committed without its answer arriving.
+      expect(stored.size - acknowledged.length).toBeLessThanOrEqual(1);
+      again.proc.kill('SIGTERM');
+      await exited(again.proc);
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it('stops with a clear message on a bad setting', async () => {
     const bad = spawn(node, serverArgs, { cwd: root, env: { ...process.env, PORT: 'tám nghìn', DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

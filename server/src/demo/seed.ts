@@ -73,7 +73,23 @@ export const demoAccounts = [
   { username: 'admin', password: 'QuangNinh@2020', fullName: 'Quản trị hệ thống (Ban Tổ chức Tỉnh ủy)', role: 'admin' as const, orgCode: 'QN', description: 'quản trị viên cấp tỉnh (province administrator)' },
   { username: 'mongcai', password: 'MongCai@2020', fullName: 'Nguyễn Thị Hạnh (Ban Tổ chức Thành ủy Móng Cái)', role: 'organizer' as const, orgCode: 'QN-MC', description: 'cán bộ tổ chức Thành ủy Móng Cái (district organizer)' },
   { username: 'lanhdao', password: 'LanhDao@2020', fullName: 'Trần Văn Minh (Thường trực Tỉnh ủy)', role: 'viewer' as const, orgCode: 'QN', description: 'lãnh đạo, chỉ xem (read-only leader)' },
+  { username: 'kiemphieu', password: 'KiemPhieu@2020', fullName: 'Lương Thị Thu', role: 'counter' as const, orgCode: 'QN-MC', description: 'Trưởng Ban kiểm phiếu, Đại hội Móng Cái (counting chief)' },
+  { username: 'nhapphieu.a', password: 'NhapPhieuA@2020', fullName: 'Vi Văn Sơn', role: 'counter' as const, orgCode: 'QN-MC', description: 'tổ nhập phiếu A (entry team A)' },
+  { username: 'nhapphieu.b', password: 'NhapPhieuB@2020', fullName: 'Chu Thị Mai', role: 'counter' as const, orgCode: 'QN-MC', description: 'tổ nhập phiếu B (entry team B)' },
 ];
+
+const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Tô'];
+const middleNames = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Quang', 'Thu', 'Hồng', 'Xuân', 'Ngọc'];
+const givenNames = ['An', 'Anh', 'Bình', 'Chiến', 'Cường', 'Dũng', 'Duyên', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiền', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Nga', 'Phong', 'Phúc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thắng', 'Thảo', 'Thủy', 'Trung', 'Tuấn', 'Uyên', 'Việt', 'Yến'];
+
+/** Distinct plausible Vietnamese full names, deterministic. */
+export function demoNames(count: number, seed = 7): string[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const out = new Set<string>();
+  while (out.size < count) out.add(`${pick(familyNames)} ${pick(middleNames)} ${pick(givenNames)}`);
+  return [...out];
+}
 
 /** Seeds the demo province on an empty database; returns the accounts to print, or null if data exists. */
 export async function seedDemoIfEmpty(db: Db, services: Services) {
@@ -105,5 +121,20 @@ export async function seedDemoIfEmpty(db: Db, services: Services) {
     note: 'Sáp nhập toàn bộ huyện Hoành Bồ vào thành phố Hạ Long.',
   });
   await services.accounts.logout(admin);
+  // An election waiting for the congress day: Móng Cái city's delegates' congress elects its committee.
+  const organizer = await services.accounts.resolveSession((await services.accounts.login('mongcai', demoAccounts[1]!.password, 'seed')).token, 'seed');
+  await services.elections.create(organizer.actor, {
+    orgId: ids.get('QN-MC')!,
+    title: 'Bầu Ban Chấp hành Đảng bộ thành phố Móng Cái khóa XXIV, nhiệm kỳ 2020–2025',
+    kind: 'executiveCommittee',
+    regulation: '2014',
+    congressKind: 'delegates',
+    seats: 37,
+    alternateSeats: 0,
+    summoned: 250,
+    exclusions: {},
+    candidates: demoNames(41).map((fullName) => ({ fullName, nominatedBy: 'conveningCommittee' as const })),
+  });
+  await services.accounts.logout(organizer);
   return { accounts: demoAccounts };
 }
