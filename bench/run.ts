@@ -1,6 +1,7 @@
 /** `npm run bench -- NAME`: each benchmark prints its figures, the last line one JSON object. */
 const benches: Record<string, () => Promise<unknown>> = {
   tree: async () => (await import('./tree.bench.ts')).run(),
+  elections: async () => (await import('./elections.bench.ts')).run(),
 };
 
 export {};

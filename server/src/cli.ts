@@ -9,13 +9,18 @@ import { DomainError } from './platform/http/errors.ts';
 
 const usage = `Cách dùng (usage):
   daihoi user add --username TEN --name "Họ và tên" --role ${roles.join('|')} --org MA_TO_CHUC [--password MAT_KHAU]
+  daihoi tally TEP.json|-
 
 Tạo tài khoản trên cơ sở dữ liệu đang cấu hình (DATA_DIR hoặc DATABASE_URL).
 Không có --password: một mật khẩu ngẫu nhiên được in ra, người dùng phải đổi ở lần đăng nhập đầu.
-Máy chủ phải đang dừng nếu dùng cơ sở dữ liệu nhúng.`;
+Máy chủ phải đang dừng nếu dùng cơ sở dữ liệu nhúng.
+
+tally: kiểm phiếu vòng bầu thứ nhất từ tệp JSON ("-" = stdin) bằng bộ đếm của hệ thống, in kết quả JSON.
+Không dùng cơ sở dữ liệu. Đầu vào sai: {"error":{"code","message"}} và mã thoát 2.`;
 
 async function main(argv: string[]) {
   const [group, command, ...rest] = argv;
+  if (group === 'tally') return (await import('./cli/tally.ts')).runTallyCli(argv.slice(1));
   if (group !== 'user' || command !== 'add') {
     console.log(usage);
     return group === undefined || group === '--help' ? 0 : 2;

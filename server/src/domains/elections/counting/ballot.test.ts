@@ -84,6 +84,20 @@ describe('agree/disagree ballots without surplus (244 Đ32 K1 / 190 Đ30 K1)', (
     expect(interpretBallot(blank, { ...ctx, ruleSet: strict.value })).toMatchObject({ ok: true, value: { valid: false, reason: 'BLANK_NO_SURPLUS' } });
   });
 
+  it('an unmarked name that is also an Object.prototype key ("toString", "constructor") counts as no mark', () => {
+    const strict = resolveRuleSet('2024', { noSurplusBlankBallot: 'invalid' });
+    if (!strict.ok) throw new Error(strict.error.code);
+    const blank: BallotEntry = { kind: 'marks', marks: {} };
+    expect(interpretBallot(blank, { candidates: ['toString', 'b'], seats: 2, ruleSet: strict.value })).toMatchObject({
+      ok: true,
+      value: { valid: false, reason: 'BLANK_NO_SURPLUS' },
+    });
+    expect(interpretBallot({ kind: 'marks', marks: { constructor: 'agree' as Mark } }, { candidates: ['constructor'], seats: 1, ruleSet: rules })).toMatchObject({
+      ok: true,
+      value: { valid: true, votesFor: ['constructor'] },
+    });
+  });
+
   it('refuses marks outside the list or unknown marks', () => {
     const a = interpretBallot({ kind: 'marks', marks: { c7: 'agree' } }, ctx);
     const b = interpretBallot({ kind: 'marks', marks: { c1: 'yes' as Mark } }, ctx);

@@ -89,7 +89,8 @@ function interpretMarks(
       return fail(countingError('BALLOT_INVALID_MARK', { candidate: id, mark }));
     }
   }
-  const markOf = (id: CandidateId): Mark => marks[id] ?? 'none';
+  // Own keys only: a name such as "constructor" must not read Object.prototype.
+  const markOf = (id: CandidateId): Mark => (Object.hasOwn(marks, id) ? (marks[id] ?? 'none') : 'none');
 
   if (form === 'singleCandidate') {
     const [only] = ctx.candidates;

@@ -1,0 +1,206 @@
+// `npm run bench -- elections` (issue 3, Performance). Measured here: the pure tally —
+// the engine alone and the whole `daihoi tally` function (JSON text → zod → engine →
+// output) — for 1,500 ballots × 200 candidates and for the provincial case of 348 ballots
+// and 55 seats, plus the real CLI process on the provincial file. The server-side figures
+// (save time with 10 teams, the provincial case end to end) need the ballot-entry service
+// and are listed under `pending`, so nobody mistakes these figures for the complete set.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { countFirstRound, type FirstRoundResult } from '../server/src/domains/elections/counting/index.ts';
+import { tallyFromText, toFirstRoundInput, tallyInputSchema, type TallyInput } from '../server/src/cli/tally.ts';
+import { summarize } from './stats.ts';
+
+const RUNS = Number(process.env.BENCH_ITER ?? 30);
+const WARMUP = 5;
+const SEED = 20_251_014;
+
+/** mulberry32: a small seeded PRNG, so every run of the benchmark counts the same ballots. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface Scenario {
+  readonly label: string;
+  readonly summoned: number;
+  readonly absentNotReplaced: number;
+  readonly seats: number;
+  readonly candidates: number;
+  readonly ballots: number;
+}
+
+/**
+ * Ballots as a counting committee sees them. Each candidate has a standing with the
+ * delegates: most are struck by few voters, some by many (a strike weight per candidate).
+ * A voter strikes exactly the surplus most of the time (keeps as many as the seats), more
+ * now and then; about 1 % keep too many names, 0.3 % strike everyone, 0.5 % are ruled
+ * invalid by the committee (not stamped, marks outside the list).
+ */
+function buildInput(s: Scenario, random: () => number): TallyInput {
+  const ids = Array.from({ length: s.candidates }, (_, i) => `c${i + 1}`);
+  const weight = ids.map(() => {
+    const r = random();
+    return r < 0.7 ? 0.2 + random() : r < 0.9 ? 1.5 + 2 * random() : 4 + 6 * random();
+  });
+  const surplus = s.candidates - s.seats;
+  const strikeNames = (k: number): string[] => {
+    // Weighted sampling without replacement (Efraimidis–Spirakis): the k largest u^(1/w).
+    const keyed = ids.map((id, i) => ({ id, key: Math.pow(random(), 1 / weight[i]!) }));
+    keyed.sort((a, b) => b.key - a.key);
+    return keyed.slice(0, k).map((x) => x.id);
+  };
+  const ballots: TallyInput['ballots'] = [];
+  for (let b = 0; b < s.ballots; b += 1) {
+    const r = random();
+    if (r < 0.003) ballots.push({ strike: [...ids] });
+    else if (r < 0.006) ballots.push({ invalid: 'NOT_STAMPED' });
+    else if (r < 0.008) ballots.push({ invalid: 'EXTRA_CONTENT_OR_MARK' });
+    else if (r < 0.018) ballots.push({ strike: strikeNames(Math.floor(random() * surplus)) }); // keeps too many
+    else {
+      const extra = random() < 0.8 ? 0 : Math.floor(random() * Math.max(1, surplus));
+      ballots.push({ strike: strikeNames(Math.min(s.candidates - 1, surplus + extra)) });
+    }
+  }
+  return {
+    regulation: '2024',
+    congress: 'delegates',
+    summoned: s.summoned,
+    exclusions: { convenerMembersAbsentWhole: 0, delegatesAbsentWholeNotReplaced: s.absentNotReplaced },
+    seats: s.seats,
+    alternateSeats: 0,
+    candidates: ids.map((id, i) => ({ id, name: `Ứng viên số ${i + 1}` })),
+    ballots,
+  };
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function sample(fn: () => void): number[] {
+  for (let i = 0; i < WARMUP; i += 1) fn();
+  return Array.from({ length: RUNS }, () => time(fn));
+}
+
+function checkResult(r: FirstRoundResult, s: Scenario) {
+  if (r.ballots.valid + r.ballots.invalid !== r.ballots.collected || r.ballots.collected !== s.ballots) {
+    throw new Error('ballots do not add up');
+  }
+  if (r.elected.length > s.seats) throw new Error('more elected than seats');
+  if (r.elected.some((id) => (r.candidates.find((c) => c.id === id)?.votes ?? 0) < r.threshold)) {
+    throw new Error('an elected candidate is below the threshold');
+  }
+}
+
+function measure(s: Scenario, withProcess: boolean) {
+  const input = buildInput(s, prng(SEED + s.ballots));
+  const parsed = tallyInputSchema.parse(input); // the fixture must satisfy the contract
+  const engineInput = toFirstRoundInput(parsed);
+  const text = JSON.stringify(input);
+
+  const counted = countFirstRound(engineInput);
+  if (!counted.ok) throw new Error(counted.error.code);
+  const result = counted.value;
+  checkResult(result, s);
+  const engineMs = summarize(
+    sample(() => {
+      if (!countFirstRound(engineInput).ok) throw new Error('tally failed');
+    }),
+  );
+  const cliFunctionMs = summarize(
+    sample(() => {
+      if (tallyFromText(text).exitCode !== 0) throw new Error('tally failed');
+    }),
+  );
+
+  let cliProcessMs: ReturnType<typeof summarize> | null = null;
+  if (withProcess) {
+    // The real command as a person runs it (node + tsx loader start-up included).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-bench-tally-'));
+    try {
+      const file = path.join(dir, 'input.json');
+      fs.writeFileSync(file, text);
+      const root = path.resolve(import.meta.dirname, '..');
+      const runs = Array.from({ length: 5 }, () =>
+        time(() => {
+          const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'tally', file], { cwd: root, encoding: 'utf8' });
+          if (r.status !== 0) throw new Error(`daihoi tally exited ${r.status}: ${r.stdout}${r.stderr}`);
+        }),
+      );
+      cliProcessMs = summarize(runs);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const row = {
+    ballots: s.ballots,
+    candidates: s.candidates,
+    seats: s.seats,
+    denominator: result.denominator.denominator,
+    inputKb: Math.round(Buffer.byteLength(text) / 1024),
+    valid: result.ballots.valid,
+    invalid: result.ballots.invalid,
+    elected: result.elected.length,
+    unfilledSeats: result.unfilledSeats.official,
+    tie: result.tie === null ? null : { candidates: result.tie.candidates.length, seats: result.tie.seats },
+    engineMs,
+    cliFunctionMs,
+    ...(cliProcessMs ? { cliProcessMs } : {}),
+  };
+  console.log(
+    `${s.label}: ${s.ballots} ballots × ${s.candidates} candidates, ${s.seats} seats (D = ${row.denominator}, ${row.valid} valid, ${row.invalid} invalid, ${row.elected} elected${row.tie ? `, tie of ${row.tie.candidates} for ${row.tie.seats}` : ''})`,
+  );
+  console.log(`  engine tally        median ${engineMs.median} ms  p95 ${engineMs.p95} ms  (n = ${engineMs.n})`);
+  console.log(`  JSON → zod → tally  median ${cliFunctionMs.median} ms  p95 ${cliFunctionMs.p95} ms  (${row.inputKb} KB of JSON)`);
+  if (cliProcessMs) console.log(`  daihoi tally process median ${cliProcessMs.median} ms  p95 ${cliProcessMs.p95} ms  (n = ${cliProcessMs.n}, start-up included)`);
+  return row;
+}
+
+export async function run() {
+  const tally1500x200 = measure(
+    // A national-size congress: ~1,500 delegates, a list of 200 for 180 seats.
+    { label: 'tally 1,500 × 200', summoned: 1586, absentNotReplaced: 86, seats: 180, candidates: 200, ballots: 1500 },
+    false,
+  );
+  const provincial348x55 = measure(
+    // The 2015 anchor: 348 ballots, 55 seats; a list of 61 (about 11 % surplus).
+    { label: 'provincial 348 × 55', summoned: 350, absentNotReplaced: 2, seats: 55, candidates: 61, ballots: 348 },
+    true,
+  );
+  const goals = { tallyMs: 50, saveP95Ms: 30, provincialEndToEndMinutes: 15 };
+  const pending = [
+    'saveBallotMs p50/p95 with 10 teams entering at once (goal p95 < 30 ms): needs the ballot-entry service',
+    'provincial case 348 ballots × 55 seats from first entry to published minutes, two teams at 2 s per ballot (goal < 15 min, anchor 40 min): needs entry, reconciliation, publication and minutes',
+    'keystrokes per ballot: measured by the browser journey',
+  ];
+  // The goal is about counting: the server tallies stored ballots, so JSON parsing and the
+  // schema (CLI only) are reported but not judged.
+  const tallyOk = tally1500x200.engineMs.p95 < goals.tallyMs;
+  // Other work on the machine inflates p95; the load average makes such a run recognizable.
+  const machine = { cpus: os.cpus().length, loadAvg1m: Math.round(os.loadavg()[0]! * 100) / 100, node: process.version };
+  console.log(`goal tally < ${goals.tallyMs} ms (engine p95, 1,500 × 200): ${tallyOk ? 'met' : 'NOT met'}  [${machine.cpus} CPUs, load ${machine.loadAvg1m}]`);
+  console.log(`pending (not measured yet): ${pending.length} figures; see "pending" in the JSON`);
+  return {
+    bench: 'elections',
+    seed: SEED,
+    runs: RUNS,
+    complete: false,
+    tally1500x200,
+    provincial348x55,
+    goals,
+    tallyGoalMet: tallyOk,
+    machine,
+    pending,
+  };
+}
