@@ -90,3 +90,17 @@ export const resolveBallotRequestSchema = z.strictObject({
   entry: ballotEntrySchema,
   reason: z.string().trim().min(1).max(500),
 });
+
+/** After a published round: the congress' decision (when one is needed) and the next round's attendance and ballots. */
+export const nextRoundRequestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  decision: z.enum(['repeatTieBreak', 'furtherRound', 'stop']).optional(),
+  /** Further round: first-round ballot numbers of remaining candidates kept on the list… */
+  keepBallotNos: z.array(z.number().int().min(1).max(1000)).max(1000).optional(),
+  /** …and names the congress added. */
+  addCandidates: z.array(z.string().trim().min(2).max(200)).max(200).optional(),
+  present: count.optional(),
+  ballotsIssued: count.optional(),
+  ballotsCollected: count.optional(),
+});
+export type NextRoundRequest = z.infer<typeof nextRoundRequestSchema>;

@@ -149,4 +149,95 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     const viewer = await signedIn(ctx.app, ctx.services, 'viewer', p.id(''));
     expect((await as(ctx.app, viewer).post('/api/elections', { orgId: p.id('-D1'), title: 'x', kind: 'secretary', regulation: '2024', congressKind: 'conference', seats: 1, summoned: 15, candidates: [{ fullName: 'Lê Văn A' }] })).json().error.code).toBe('FORBIDDEN_ROLE');
   });
+
+  it('breaks a tie at the cut-off with a round among the tied only, then closes', async () => {
+    const p = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1-G1'));
+    const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id('-D1-G1'))));
+    const ids = await Promise.all(users.map(async (u) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id));
+    const [chief, a, b] = await Promise.all(users.map((u) => login(ctx.app, u.username, u.password)));
+    const created = (
+      await as(ctx.app, organizer).post('/api/elections', {
+        orgId: p.id('-D1-G1'),
+        title: 'Bầu Chi ủy',
+        kind: 'executiveCommittee',
+        regulation: '2024',
+        congressKind: 'members',
+        seats: 2,
+        summoned: 12,
+        candidates: [{ fullName: 'Lê Văn An' }, { fullName: 'Lê Thị Bình' }, { fullName: 'Lê Văn Cường' }],
+      })
+    ).json();
+    await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/elections/${created.id}/counters`,
+      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf },
+      payload: { counters: [{ userId: ids[0], isChief: true }, { userId: ids[1], team: 'A' }, { userId: ids[2], team: 'B' }] },
+    });
+    const version = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json().version;
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/open-entry`, { version, present: 12, ballotsIssued: 12, ballotsCollected: 12, listVote: { agree: 12, disagree: 0, present: 12 } })).statusCode).toBe(200);
+    const enterAll = async (ballots: { kind: 'strike'; struck: number[] }[]) => {
+      for (const [i, entry] of ballots.entries()) {
+        for (const team of [a!, b!]) expect((await as(ctx.app, team).post(`/api/elections/${created.id}/ballots`, { serial: i + 1, entry })).statusCode).toBe(200);
+      }
+    };
+    // 2 ballots strike An, 5 strike Bình, 5 strike Cường: An 10, Bình 7, Cường 7 of D = 12.
+    const strike = (n: number, times: number) => Array.from({ length: times }, () => ({ kind: 'strike' as const, struck: [n] }));
+    await enterAll([...strike(1, 2), ...strike(2, 5), ...strike(3, 5)]);
+    const first = (await as(ctx.app, chief!).post(`/api/elections/${created.id}/count`)).json();
+    expect(first.result.elected).toEqual([1]);
+    expect(first.result.tie).toEqual({ ballotNos: [2, 3], seats: 1 });
+    expect((await as(ctx.app, chief!).post(`/api/elections/${created.id}/publish`)).statusCode).toBe(200);
+    const published = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json();
+    expect(published.phase.kind).toBe('awaitingRound');
+    expect(published.phase.next.purpose).toBe('tieBreak');
+    expect(published.phase.next.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['Lê Thị Bình', 'Lê Văn Cường']);
+    // No decision is needed, and none may be forced on a tie-break.
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: published.version, decision: 'stop' })).json().error.code).toBe('ELECTION_INVALID');
+    const opened = (await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: published.version, present: 12, ballotsIssued: 12, ballotsCollected: 12 })).json();
+    expect([opened.status, opened.currentRound, opened.round.ballotSeats]).toEqual(['entry', 2, 1]);
+    // On the tie-break ballot Bình is 1 and Cường is 2: 7 keep Bình, 5 keep Cường. The most votes win, no majority needed.
+    await enterAll([...strike(2, 7), ...strike(1, 5)]);
+    const second = (await as(ctx.app, chief!).post(`/api/elections/${created.id}/count`)).json();
+    expect(second.result.round).toBe(2);
+    expect(second.result.elected).toEqual([2]);
+    expect(second.outcome.elected).toEqual([1, 2]);
+    expect(second.outcome.finished).toBe(true);
+    expect(second.rounds).toHaveLength(2);
+    await as(ctx.app, chief!).post(`/api/elections/${created.id}/publish`);
+    const done = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json();
+    expect(done.phase.kind).toBe('closed');
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: done.version })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+  });
+
+  it('leaves a seat to the congress when too few pass the threshold: further round with an added name, or stop', async () => {
+    const p = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1-G1'));
+    const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id('-D1-G1'))));
+    const ids = await Promise.all(users.map(async (u) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id));
+    const [chief, a, b] = await Promise.all(users.map((u) => login(ctx.app, u.username, u.password)));
+    const e = (await as(ctx.app, organizer).post('/api/elections', { orgId: p.id('-D1-G1'), title: 'Bầu Chi ủy', kind: 'executiveCommittee', regulation: '2024', congressKind: 'members', seats: 2, summoned: 12, candidates: [{ fullName: 'Lê Văn An' }, { fullName: 'Lê Thị Bình' }, { fullName: 'Lê Văn Cường' }] })).json();
+    await ctx.app.inject({ method: 'PUT', url: `/api/elections/${e.id}/counters`, headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf }, payload: { counters: [{ userId: ids[0], isChief: true }, { userId: ids[1], team: 'A' }, { userId: ids[2], team: 'B' }] } });
+    const v1 = (await as(ctx.app, organizer).get(`/api/elections/${e.id}`)).json().version;
+    await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: v1, present: 12, ballotsIssued: 12, ballotsCollected: 12, listVote: { agree: 12, disagree: 0, present: 12 } });
+    // 6 strike Bình, 6 strike Cường: An 12, Bình 6, Cường 6 — exactly half is not elected.
+    for (let serial = 1; serial <= 12; serial++) {
+      for (const team of [a!, b!]) await as(ctx.app, team).post(`/api/elections/${e.id}/ballots`, { serial, entry: { kind: 'strike', struck: [serial <= 6 ? 2 : 3] } });
+    }
+    const counted = (await as(ctx.app, chief!).post(`/api/elections/${e.id}/count`)).json();
+    expect(counted.result.elected).toEqual([1]);
+    expect(counted.result.tie).toBeNull();
+    expect(counted.result.unfilledSeats.official).toBe(1);
+    await as(ctx.app, chief!).post(`/api/elections/${e.id}/publish`);
+    const pub = (await as(ctx.app, organizer).get(`/api/elections/${e.id}`)).json();
+    expect([pub.phase.kind, pub.phase.reason]).toEqual(['awaitingCongressDecision', 'SEATS_REMAIN']);
+    const noDecision = await as(ctx.app, organizer).post(`/api/elections/${e.id}/next-round`, { version: pub.version, present: 12, ballotsIssued: 12, ballotsCollected: 12 });
+    expect(noDecision.json().error.details[0].code).toBe('DECISION_REQUIRED');
+    const further = (await as(ctx.app, organizer).post(`/api/elections/${e.id}/next-round`, { version: pub.version, decision: 'furtherRound', keepBallotNos: [2], addCandidates: ['Đinh Văn Dũng'], present: 11, ballotsIssued: 11, ballotsCollected: 11 })).json();
+    expect(further.round.purpose).toBe('further');
+    expect(further.round.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['Lê Thị Bình', 'Đinh Văn Dũng']);
+    expect(further.round.ballotSeats).toBe(1);
+    // An elected candidate cannot stand again.
+    expect(further.candidates.find((c: { fullName: string }) => c.fullName === 'Đinh Văn Dũng').roundAdded).toBe(2);
+  });
 });

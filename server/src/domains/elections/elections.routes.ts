@@ -4,6 +4,7 @@ import {
   assignCountersRequestSchema,
   createElectionRequestSchema,
   enterBallotRequestSchema,
+  nextRoundRequestSchema,
   openEntryRequestSchema,
   resolveBallotRequestSchema,
 } from '../../../../shared/src/contracts/elections.ts';
@@ -39,6 +40,9 @@ export const electionsRoutes =
     );
     app.post('/elections/:id/count', { schema: { params: idParams } }, async (req) => elections.count(requireSession(req).actor, req.params.id));
     app.post('/elections/:id/publish', { schema: { params: idParams } }, async (req) => elections.publish(requireSession(req).actor, req.params.id));
+    app.post('/elections/:id/next-round', { schema: { params: idParams, body: nextRoundRequestSchema } }, async (req) =>
+      elections.openNextRound(requireSession(req).actor, req.params.id, req.body),
+    );
     app.get('/elections/:id/projector', { schema: { params: idParams } }, async (req) => elections.projector(requireSession(req).actor, req.params.id));
     app.get('/elections/:id/entry-log', { schema: { params: idParams } }, async (req) => elections.entryLog(requireSession(req).actor, req.params.id));
 

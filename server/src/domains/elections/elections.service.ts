@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, fail } from '../../platform/http/errors.ts';
 import { foldVietnamese } from '../../../../shared/src/text.ts';
-import type { BallotEntryInput, CreateElectionRequest } from '../../../../shared/src/contracts/elections.ts';
+import type { BallotEntryInput, CreateElectionRequest, NextRoundRequest } from '../../../../shared/src/contracts/elections.ts';
 import { electionKindLabels } from '../../../../shared/src/contracts/elections.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import {
@@ -11,7 +11,16 @@ import {
   checkElectionList,
   checkQuorum,
   computeDenominator,
-  countFirstRound,
+  type CongressDecision,
+  countRound,
+  electionOutcome,
+  type ElectionState,
+  percentOfDenominator,
+  formatPercentVi,
+  recordCongressDecision,
+  recordRoundVotes,
+  type RoundPurpose,
+  startElection,
   type ElectionKind,
   type ExclusionCategory,
   EXCLUSIONS_BY_CONGRESS,
@@ -43,15 +52,24 @@ type ElectionRow = {
   list_vote: { agree: number; disagree: number; present: number } | null;
   status: 'setup' | 'entry' | 'counted' | 'published';
   result: StoredResult | null;
+  current_round: number;
+  history: HistoryItem[];
   counted_at: Date | null;
   published_at: Date | null;
   version: number;
 };
-type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self' };
+type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self'; round_added: number };
 type CounterRow = { user_id: number; username: string; full_name: string; is_chief: boolean; team: 'A' | 'B' | null };
-type EntryRow = { serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
+type EntryRow = { round: number; serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
+
+/** What happened, in order: each counted round with its votes, and each decision of the congress. */
+export type HistoryItem =
+  | { type: 'round'; number: number; purpose: RoundPurpose; valid: number; votes: { id: string; votes: number }[]; result: StoredResult }
+  | { type: 'decision'; decision: CongressDecision; by: string; at: string };
 
 export type StoredResult = {
+  round: number;
+  purpose: RoundPurpose;
   denominator: number;
   threshold: number;
   formula: string;
@@ -62,6 +80,10 @@ export type StoredResult = {
   alternates: number[];
   unfilledSeats: { official: number; alternate: number };
   tie: { ballotNos: number[]; seats: number } | null;
+  /** Across all rounds so far. */
+  outcome: { elected: number[]; alternates: number[]; vacantSeats: { official: number; alternate: number }; finished: boolean; upperAppointmentRequired: boolean };
+  present: number;
+  ballotsIssued: number;
 };
 
 const ruleSetOf = (regulation: '2014' | '2024'): RuleSet => {
@@ -70,11 +92,30 @@ const ruleSetOf = (regulation: '2014' | '2024'): RuleSet => {
   return r.value;
 };
 
-/** Ballot numbers as typed become the engine's candidate ids ("1", "2", …). */
-function toEngineEntry(e: BallotEntryInput): BallotEntry {
-  if (e.kind === 'strike') return { kind: 'strike', struck: [...new Set(e.struck)].map(String) };
-  if (e.kind === 'marks') return { kind: 'marks', marks: Object.fromEntries(Object.entries(e.marks).map(([k, v]) => [String(Number(k)), v])) };
+/**
+ * Typists type positions on this round's printed ballot (1..k); the engine's candidate ids are
+ * the first-round ballot numbers as strings, so position p means `roundIds[p - 1]`.
+ */
+function toEngineEntry(e: BallotEntryInput, roundIds: readonly string[]): BallotEntry {
+  const id = (pos: number | string) => roundIds[Number(pos) - 1]!;
+  if (e.kind === 'strike') return { kind: 'strike', struck: [...new Set(e.struck)].map(id) };
+  if (e.kind === 'marks') return { kind: 'marks', marks: Object.fromEntries(Object.entries(e.marks).map(([k, v]) => [id(k), v])) };
   return { kind: 'invalid', reason: e.reason, ...(e.note ? { note: e.note } : {}) };
+}
+
+/** The engine's state, replayed from the stored history: the database keeps facts, the engine derives the rest. */
+function replay(e: ElectionRow, candidates: CandidateRow[]): ElectionState {
+  const rs = ruleSetOf(e.regulation);
+  const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+  if (!d.ok) throw new DomainError('ELECTION_INVALID', d.error.message);
+  const firstRound = candidates.filter((c) => c.round_added === 1).map((c) => String(c.ballot_no));
+  let state = startElection({ kind: e.kind, seats: e.seats, alternateSeats: e.alternate_seats, candidates: firstRound, denominator: d.value.denominator, ruleSet: rs });
+  for (const h of e.history) {
+    if (!state.ok) break;
+    state = h.type === 'round' ? recordRoundVotes(state.value, h.votes, h.valid) : recordCongressDecision(state.value, h.decision);
+  }
+  if (!state.ok) throw new DomainError('COUNTING_FAILED', state.error.message);
+  return state.value;
 }
 
 export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents }) {
@@ -89,7 +130,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     return r.rows[0];
   }
   const candidatesOf = async (q: Queryable, id: number) =>
-    (await q.query<CandidateRow>(`SELECT id, ballot_no, full_name, nominated_by FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [id])).rows;
+    (await q.query<CandidateRow>(`SELECT id, ballot_no, full_name, nominated_by, round_added FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [id])).rows;
   const countersOf = async (q: Queryable, id: number) =>
     (
       await q.query<CounterRow>(
@@ -124,11 +165,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     );
   }
 
-  async function latestEntries(q: Queryable, id: number): Promise<EntryRow[]> {
+  async function latestEntries(q: Queryable, id: number, round: number): Promise<EntryRow[]> {
     const r = await q.query<EntryRow>(
-      `SELECT DISTINCT ON (b.serial, b.team) b.id, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at
-         FROM ballot_entries b JOIN users u ON u.id = b.entered_by WHERE b.election_id = $1 ORDER BY b.serial, b.team, b.id DESC`,
-      [id],
+      `SELECT DISTINCT ON (b.serial, b.team) b.id, b.round, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at
+         FROM ballot_entries b JOIN users u ON u.id = b.entered_by WHERE b.election_id = $1 AND b.round = $2 ORDER BY b.serial, b.team, b.id DESC`,
+      [id, round],
     );
     return r.rows;
   }
@@ -160,8 +201,38 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
+  /** The current round's ballot (positions 1..k) and what the election waits for. */
+  function roundView(e: ElectionRow, candidates: CandidateRow[]) {
+    const state = replay(e, candidates);
+    const name = new Map(candidates.map((c) => [String(c.ballot_no), c.full_name]));
+    const listOf = (ids: readonly string[]) => ids.map((id, i) => ({ position: i + 1, ballotNo: Number(id), fullName: name.get(id) ?? id }));
+    const phase = state.phase;
+    const outcome = electionOutcome(state);
+    const plan = phase.kind === 'awaitingRound' ? phase.round : state.rounds.at(-1)?.plan;
+    return {
+      state,
+      roundIds: plan?.candidates ?? [],
+      view: {
+        currentRound: e.current_round,
+        round: plan ? { number: plan.number, purpose: plan.purpose, ballotSeats: plan.ballotSeats, candidates: listOf(plan.candidates) } : null,
+        phase:
+          phase.kind === 'awaitingRound'
+            ? { kind: phase.kind, next: { number: phase.round.number, purpose: phase.round.purpose, ballotSeats: phase.round.ballotSeats, candidates: listOf(phase.round.candidates) } }
+            : phase.kind === 'awaitingCongressDecision'
+              ? { kind: phase.kind, reason: phase.reason, remaining: phase.remaining, tie: 'tie' in phase ? { candidates: listOf(phase.tie.candidates), seats: phase.tie.seats } : null }
+              : phase.kind === 'awaitingUpperAppointment'
+                ? { kind: phase.kind, reason: phase.reason, failedRounds: phase.failedRounds, source: phase.source }
+                : { kind: phase.kind },
+        outcome: { elected: outcome.elected.map(Number), alternates: outcome.alternates.map(Number), vacantSeats: outcome.vacantSeats, finished: outcome.finished, upperAppointmentRequired: outcome.upperAppointmentRequired, vacancyHandling: outcome.vacancyHandling },
+        rounds: e.history.filter((h) => h.type === 'round').map((h) => (h as Extract<HistoryItem, { type: 'round' }>).result),
+        decisions: e.history.filter((h) => h.type === 'decision'),
+      },
+    };
+  }
+
   function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>) {
     const rs = ruleSetOf(e.regulation);
+    const rv = roundView(e, candidates);
     const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
     const showResult = e.status === 'published' || acc.manage || acc.chief;
     return {
@@ -185,8 +256,9 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       listVote: e.list_vote,
       status: e.status,
       version: e.version,
-      form: candidates.length > e.seats + e.alternate_seats ? 'strike' : candidates.length === 1 ? 'single' : 'agreeDisagree',
-      candidates: candidates.map((c) => ({ ballotNo: c.ballot_no, fullName: c.full_name, nominatedBy: c.nominated_by })),
+      form: rv.roundIds.length > (rv.view.round?.ballotSeats ?? e.seats) ? 'strike' : rv.roundIds.length === 1 ? 'single' : 'agreeDisagree',
+      candidates: candidates.map((c) => ({ ballotNo: c.ballot_no, fullName: c.full_name, nominatedBy: c.nominated_by, roundAdded: c.round_added })),
+      ...rv.view,
       counters: counters.map((c) => ({ userId: c.user_id, username: c.username, fullName: c.full_name, isChief: c.is_chief, team: c.team })),
       listIssues: listIssues(e, candidates, counters),
       unconfirmedRules: Object.values(rs.rules)
@@ -194,6 +266,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         .map((r) => ({ id: r.id, value: r.value, source: r.source, summary: r.summaryVi, explanation: r.explanation })),
       invalidReasons: Object.entries(INVALID_REASON_INFO).map(([code, info]) => ({ code, label: info.messageVi, unconfirmed: info.unconfirmed })),
       result: showResult ? e.result : null,
+      rounds: showResult ? rv.view.rounds : rv.view.rounds.filter((_, i, all) => i < all.length - (e.status === 'counted' ? 1 : 0)),
       publishedAt: e.published_at?.toISOString() ?? null,
       me: acc,
     };
@@ -314,18 +387,22 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử không ở giai đoạn nhập phiếu.');
         if (input.serial > (e.ballots_issued ?? 0))
           fail('BALLOT_SERIAL_UNKNOWN', `Số phiếu ${input.serial} vượt quá số phiếu phát ra (${e.ballots_issued}).`, [{ field: 'serial', code: 'BALLOT_SERIAL_UNKNOWN', message: 'Số phiếu không có trong số phiếu phát ra.' }]);
-        const n = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM election_candidates WHERE election_id = $1`, [id])).rows[0]!.n;
+        const n = roundView(e, await candidatesOf(tx, id)).roundIds.length;
         const nums = input.entry.kind === 'strike' ? input.entry.struck : input.entry.kind === 'marks' ? Object.keys(input.entry.marks).map(Number) : [];
         const outside = nums.filter((x) => x < 1 || x > n);
         if (outside.length) fail('BALLOT_UNKNOWN_CANDIDATE', `Danh sách chỉ có ${n} người; không có số ${outside.join(', ')}.`, [{ field: 'entry', code: 'BALLOT_UNKNOWN_CANDIDATE', message: `Không có số ${outside.join(', ')} trên phiếu.` }]);
         const team = me!.team!;
         const canonical = canonicalBallot(input.entry);
-        const prev = await tx.query<{ canonical: string }>(`SELECT canonical FROM ballot_entries WHERE election_id = $1 AND serial = $2 AND team = $3 ORDER BY id DESC LIMIT 1`, [id, input.serial, team]);
+        const prev = await tx.query<{ canonical: string }>(
+          `SELECT canonical FROM ballot_entries WHERE election_id = $1 AND round = $2 AND serial = $3 AND team = $4 ORDER BY id DESC LIMIT 1`,
+          [id, e.current_round, input.serial, team],
+        );
         const before = prev.rows[0]?.canonical;
         if (before === canonical) return { serial: input.serial, team, changed: false };
         if (before !== undefined && !input.correctionReason) fail('BALLOT_CORRECTION_NEEDS_REASON', `Phiếu số ${input.serial} đã được tổ ${team} nhập; sửa lại cần ghi lý do.`);
-        await tx.query(`INSERT INTO ballot_entries (election_id, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`, [
+        await tx.query(`INSERT INTO ballot_entries (election_id, round, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`, [
           id,
+          e.current_round,
           input.serial,
           team,
           JSON.stringify(input.entry),
@@ -337,7 +414,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         return { serial: input.serial, team, changed: true };
       });
       if (result.changed) events.emit(id, { type: 'entry' });
-      return { ...result, ...(await this.teamProgress(actor, id)) };
+      const entered = await db.query<{ n: number }>(
+        `SELECT count(DISTINCT serial)::int AS n FROM ballot_entries WHERE election_id = $1 AND team = $2 AND round = (SELECT current_round FROM elections WHERE id = $1)`,
+        [id, result.team],
+      );
+      return { ...result, entered: entered.rows[0]!.n };
     },
 
     /** What the actor's own team has entered — never the other team's entries. */
@@ -346,17 +427,17 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       const me = (await countersOf(db, id)).find((c) => c.user_id === actor.userId);
       if (!me?.team) fail(pathInside(e.org_path, actor.scopePath) ? 'NOT_AN_ENTRY_TEAM_MEMBER' : 'ORG_OUT_OF_SCOPE');
       const r = await db.query<{ serial: number; entry: BallotEntryInput }>(
-        `SELECT DISTINCT ON (serial) serial, entry FROM ballot_entries WHERE election_id = $1 AND team = $2 ORDER BY serial, id DESC`,
-        [id, me!.team],
+        `SELECT DISTINCT ON (serial) serial, entry FROM ballot_entries WHERE election_id = $1 AND team = $2 AND round = $3 ORDER BY serial, id DESC`,
+        [id, me!.team, e.current_round],
       );
-      return { team: me!.team!, entered: r.rows.length, ballotsCollected: e.ballots_collected ?? 0, ballotsIssued: e.ballots_issued ?? 0, entries: r.rows.map((x) => ({ serial: x.serial, entry: x.entry })) };
+      return { team: me!.team!, round: e.current_round, entered: r.rows.length, ballotsCollected: e.ballots_collected ?? 0, ballotsIssued: e.ballots_issued ?? 0, entries: r.rows.map((x) => ({ serial: x.serial, entry: x.entry })) };
     },
 
     async reconciliation(actor: Actor, id: number) {
       const e = await load(db, id);
       const acc = await access(db, actor, e);
       if (!acc.chief && !acc.manage) fail('FORBIDDEN_ROLE');
-      const rec = reconcile(e, await latestEntries(db, id));
+      const rec = reconcile(e, await latestEntries(db, id, e.current_round));
       const view = (x?: EntryRow) => (x ? { entry: x.entry, by: x.username, at: x.entered_at.toISOString(), reason: x.reason } : null);
       return {
         collected: rec.collected,
@@ -382,8 +463,9 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được đối chiếu và quyết định phiếu lệch.');
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Phiếu đã được kiểm; không sửa được nữa.');
         if (input.serial > (e.ballots_issued ?? 0)) fail('BALLOT_SERIAL_UNKNOWN');
-        await tx.query(`INSERT INTO ballot_entries (election_id, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, 'R', $3::jsonb, $4, $5, $6)`, [
+        await tx.query(`INSERT INTO ballot_entries (election_id, round, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, 'R', $4::jsonb, $5, $6, $7)`, [
           id,
+          e.current_round,
           input.serial,
           JSON.stringify(input.entry),
           canonicalBallot(input.entry),
@@ -403,45 +485,60 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         const acc = await access(tx, actor, e);
         if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được kiểm phiếu.');
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS');
-        const rec = reconcile(e, await latestEntries(tx, id));
+        const rec = reconcile(e, await latestEntries(tx, id, e.current_round));
         if (!rec.canCount)
           fail('BALLOTS_NOT_RECONCILED', `Còn ${rec.problems.length} phiếu chưa khớp; đã thống nhất ${rec.settled}/${rec.collected} phiếu thu vào.`);
         const candidates = await candidatesOf(tx, id);
         const rs = ruleSetOf(e.regulation);
-        const counted = countFirstRound({
-          ruleSet: rs,
-          congress: { congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> },
-          kind: e.kind,
-          seats: e.seats,
-          alternateSeats: e.alternate_seats,
-          candidates: candidates.map((c) => String(c.ballot_no)),
-          ballots: rec.rows.map((r) => toEngineEntry(r.final!.entry)),
-        });
+        const { state, roundIds } = roundView(e, candidates);
+        const counted = countRound(state, rec.rows.map((r) => toEngineEntry(r.final!.entry, roundIds)));
         if (!counted.ok) throw new DomainError('COUNTING_FAILED', 'message' in counted.error ? String(counted.error.message) : undefined);
-        const v = counted.value;
+        const { tally, decision, plan } = counted.value;
+        const D = state.setup.denominator;
+        const denResult = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+        if (!denResult.ok) throw new DomainError('COUNTING_FAILED', denResult.error.message);
+        const den = denResult.value;
         const nameOf = new Map(candidates.map((c) => [String(c.ballot_no), c.full_name]));
+        const outcome = electionOutcome(counted.value.state);
         const result: StoredResult = {
-          denominator: v.denominator.denominator,
-          threshold: v.threshold,
-          formula: v.denominator.formula,
-          source: v.denominator.source,
-          ballots: { collected: v.ballots.collected, valid: v.ballots.valid, invalid: v.ballots.invalid, invalidReasons: { ...v.ballots.invalidReasons } },
-          candidates: v.candidates.map((c) => ({
-            ballotNo: Number(c.id),
-            fullName: nameOf.get(c.id)!,
-            votes: c.votes,
-            percent: Number(c.percentText.replace('%', '').replace(/\./g, '').replace(',', '.')),
-            percentText: c.percentText,
-            status: c.status,
-            rank: c.rank,
-          })),
-          elected: v.elected.map(Number),
-          alternates: v.alternates.map(Number),
-          unfilledSeats: { official: v.unfilledSeats.official, alternate: v.unfilledSeats.alternate },
-          tie: v.tie ? { ballotNos: v.tie.candidates.map(Number), seats: v.tie.seats } : null,
+          round: plan.number,
+          purpose: plan.purpose,
+          denominator: D,
+          threshold: den.threshold,
+          formula: den.formula,
+          source: den.source,
+          ballots: { collected: tally.collected, valid: tally.valid, invalid: tally.invalid, invalidReasons: { ...tally.invalidReasons } },
+          candidates: decision.candidates.map((c) => {
+            const percent = percentOfDenominator(c.votes, D, rs);
+            const percentText = formatPercentVi(percent);
+            return {
+              ballotNo: Number(c.id),
+              fullName: nameOf.get(c.id)!,
+              votes: c.votes,
+              percent: Number(percentText.replace('%', '').replace(/\./g, '').replace(',', '.')),
+              percentText,
+              status: c.status,
+              rank: c.rank,
+            };
+          }),
+          elected: decision.filled.official.map(Number),
+          alternates: decision.filled.alternate.map(Number),
+          unfilledSeats: { official: decision.unfilled.official, alternate: decision.unfilled.alternate },
+          tie: decision.tie ? { ballotNos: decision.tie.candidates.map(Number), seats: decision.tie.seats } : null,
+          outcome: {
+            elected: outcome.elected.map(Number),
+            alternates: outcome.alternates.map(Number),
+            vacantSeats: outcome.vacantSeats,
+            finished: outcome.finished,
+            upperAppointmentRequired: outcome.upperAppointmentRequired,
+          },
+          present: e.present ?? 0,
+          ballotsIssued: e.ballots_issued ?? 0,
         };
+        const history: HistoryItem[] = [...e.history, { type: 'round', number: plan.number, purpose: plan.purpose, valid: tally.valid, votes: tally.votes.map((v) => ({ id: v.id, votes: v.votes })), result }];
+        await tx.query(`UPDATE elections SET history = $2::jsonb WHERE id = $1`, [id, JSON.stringify(history)]);
         await tx.query(`UPDATE elections SET status = 'counted', result = $2::jsonb, counted_at = now(), version = version + 1 WHERE id = $1`, [id, JSON.stringify(result)]);
-        await audit(tx, actor, e, 'election.counted', `Kiểm phiếu xong: ${e.title}; trúng cử ${result.elected.length}/${e.seats}`, { elected: result.elected, tie: result.tie });
+        await audit(tx, actor, e, 'election.counted', `Kiểm phiếu xong vòng ${plan.number}: ${e.title}; trúng cử ${result.elected.length}`, { elected: result.elected, tie: result.tie });
       });
       events.emit(id, { type: 'counted' });
       return this.get(actor, id);
@@ -460,6 +557,64 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       return this.get(actor, id);
     },
 
+    /**
+     * After a published round: a tie-break round follows by itself (Charter Đ12 K3); when seats
+     * remain or a tie persists, the congress decides (further round, repeat, or stop) and the
+     * organizer records it. A new round needs its own attendance and ballot counts.
+     */
+    async openNextRound(actor: Actor, id: number, input: NextRoundRequest) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (e.status !== 'published') fail('ELECTION_WRONG_STATUS', 'Chỉ mở vòng tiếp theo sau khi kết quả vòng trước đã được công bố.');
+        let candidates = await candidatesOf(tx, id);
+        let state = replay(e, candidates);
+        let history = e.history;
+        const rs = ruleSetOf(e.regulation);
+        if (state.phase.kind === 'closed' || state.phase.kind === 'awaitingUpperAppointment') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử đã kết thúc.');
+        if (state.phase.kind === 'awaitingCongressDecision') {
+          if (!input.decision) fail('ELECTION_INVALID', 'Cần ghi quyết định của đại hội: bầu lại, bầu thêm vòng nữa hoặc dừng.', [{ field: 'decision', code: 'DECISION_REQUIRED', message: 'Chọn quyết định của đại hội.' }]);
+          let decision: CongressDecision;
+          if (input.decision === 'furtherRound') {
+            const known = new Map(candidates.map((c) => [c.ballot_no, c]));
+            const unknown = (input.keepBallotNos ?? []).filter((n) => !known.has(n));
+            if (unknown.length) fail('ELECTION_INVALID', `Không có ứng cử viên số ${unknown.join(', ')}.`);
+            let next = Math.max(...candidates.map((c) => c.ballot_no)) + 1;
+            for (const name of input.addCandidates ?? []) {
+              await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by, round_added) VALUES ($1, $2, $3, 'floor', $4)`, [id, next++, name, e.current_round + 1]);
+            }
+            candidates = await candidatesOf(tx, id);
+            const keep = new Set([...(input.keepBallotNos ?? []), ...candidates.filter((c) => c.round_added === e.current_round + 1).map((c) => c.ballot_no)]);
+            const list = orderForBallot(candidates.filter((c) => keep.has(c.ballot_no)).map((c) => ({ fullName: c.full_name, id: String(c.ballot_no) })), rs);
+            decision = { kind: 'furtherRound', candidates: list.map((c) => c.id) };
+          } else decision = { kind: input.decision! };
+          const applied = recordCongressDecision(state, decision);
+          if (!applied.ok) throw new DomainError('ELECTION_INVALID', applied.error.message);
+          state = applied.value;
+          history = [...history, { type: 'decision', decision, by: actor.username, at: deps.clock.now().toISOString() }];
+          await audit(tx, actor, e, 'election.congress_decision', `Ghi quyết định của đại hội: ${input.decision}`, { decision });
+        } else if (input.decision) fail('ELECTION_INVALID', 'Vòng bầu lại giữa những người bằng phiếu diễn ra theo quy định; không cần quyết định.');
+        if (state.phase.kind !== 'awaitingRound') {
+          await tx.query(`UPDATE elections SET history = $2::jsonb, version = version + 1 WHERE id = $1`, [id, JSON.stringify(history)]);
+          return;
+        }
+        if (input.present === undefined || input.ballotsIssued === undefined || input.ballotsCollected === undefined)
+          fail('ELECTION_INVALID', 'Vòng mới cần số có mặt, số phiếu phát ra và số phiếu thu vào.');
+        const q = checkQuorum({ summoned: e.summoned, present: input.present! }, rs);
+        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message);
+        if (!quorumVerdict(q.value, 'beforeRound', rs).allowed) fail('QUORUM_NOT_MET', `Có mặt ${input.present}/${e.summoned}, chưa đủ 2/3 số được triệu tập.`);
+        if (input.ballotsCollected! > input.ballotsIssued! || input.ballotsIssued! > input.present!) fail('ELECTION_INVALID', 'Số phiếu thu vào ≤ số phiếu phát ra ≤ số có mặt.');
+        await tx.query(
+          `UPDATE elections SET history = $2::jsonb, current_round = current_round + 1, status = 'entry', present = $3, ballots_issued = $4, ballots_collected = $5,
+             result = NULL, version = version + 1 WHERE id = $1`,
+          [id, JSON.stringify(history), input.present, input.ballotsIssued, input.ballotsCollected],
+        );
+        await audit(tx, actor, e, 'election.round_opened', `Mở vòng ${e.current_round + 1} (${state.phase.round.purpose === 'tieBreak' ? 'bầu lại giữa những người bằng phiếu' : 'bầu thêm'}): ${e.title}`, input);
+      });
+      return this.get(actor, id);
+    },
+
     /** The projector sees the result only once the chief publishes it. */
     async projector(actor: Actor, id: number) {
       const e = await load(db, id);
@@ -472,11 +627,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       const acc = await access(db, actor, e);
       if (!acc.chief && !acc.manage) fail('FORBIDDEN_ROLE');
       const r = await db.query<EntryRow>(
-        `SELECT b.id, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at FROM ballot_entries b JOIN users u ON u.id = b.entered_by
+        `SELECT b.id, b.round, b.serial, b.team, b.entry, b.canonical, b.reason, b.entered_by, u.username, b.entered_at FROM ballot_entries b JOIN users u ON u.id = b.entered_by
           WHERE b.election_id = $1 ORDER BY b.id`,
         [id],
       );
-      return r.rows.map((x) => ({ id: Number(x.id), serial: x.serial, team: x.team, entry: x.entry, reason: x.reason, by: x.username, at: x.entered_at.toISOString() }));
+      return r.rows.map((x) => ({ id: Number(x.id), round: x.round, serial: x.serial, team: x.team, entry: x.entry, reason: x.reason, by: x.username, at: x.entered_at.toISOString() }));
     },
   };
 }

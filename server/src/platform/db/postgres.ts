@@ -17,6 +17,9 @@ function wrap(c: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle client dropped by the server (restart, admin kill) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => console.error('PostgreSQL idle client error:', err.message));
   // Fail at start, with the server's message, rather than on the first request.
   const client = await pool.connect();
   client.release();
