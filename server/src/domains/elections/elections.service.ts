@@ -272,6 +272,19 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
+  // The names on a round's ballot do not change while it is entered: remember its size per round.
+  const roundSizes = new Map<string, number>();
+  async function roundSize(q: Queryable, e: ElectionRow): Promise<number> {
+    const key = `${e.id}:${e.current_round}:${e.history.length}`;
+    let n = roundSizes.get(key);
+    if (n === undefined) {
+      n = roundView(e, await candidatesOf(q, e.id)).roundIds.length;
+      if (roundSizes.size > 1000) roundSizes.clear();
+      roundSizes.set(key, n);
+    }
+    return n;
+  }
+
   return {
     async create(actor: Actor, input: CreateElectionRequest) {
       if (actor.role !== 'admin' && actor.role !== 'organizer') fail('FORBIDDEN_ROLE');
@@ -380,45 +393,49 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
 
     /** One ballot as typed by one team; acknowledged only after the transaction commits. */
     async enterBallot(actor: Actor, id: number, input: { serial: number; entry: BallotEntryInput; correctionReason?: string }) {
+      // The hot path of congress day: few round trips, all inside one transaction.
       const result = await db.transaction(async (tx) => {
-        const e = await load(tx, id);
-        const me = (await countersOf(tx, id)).find((c) => c.user_id === actor.userId);
-        if (!me || !me.team) fail(pathInside(e.org_path, actor.scopePath) ? 'NOT_AN_ENTRY_TEAM_MEMBER' : 'ORG_OUT_OF_SCOPE');
+        const r = await tx.query<ElectionRow & { team: 'A' | 'B' | null }>(
+          `SELECT e.*, o.name AS org_name, o.path::text AS org_path, c.team FROM elections e JOIN organizations o ON o.id = e.org_id
+             LEFT JOIN election_counters c ON c.election_id = e.id AND c.user_id = $2 WHERE e.id = $1`,
+          [id, actor.userId],
+        );
+        const e = r.rows[0];
+        if (!e) throw new DomainError('ELECTION_NOT_FOUND');
+        if (!e.team) fail(pathInside(e.org_path, actor.scopePath) ? 'NOT_AN_ENTRY_TEAM_MEMBER' : 'ORG_OUT_OF_SCOPE');
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử không ở giai đoạn nhập phiếu.');
         if (input.serial > (e.ballots_issued ?? 0))
           fail('BALLOT_SERIAL_UNKNOWN', `Số phiếu ${input.serial} vượt quá số phiếu phát ra (${e.ballots_issued}).`, [{ field: 'serial', code: 'BALLOT_SERIAL_UNKNOWN', message: 'Số phiếu không có trong số phiếu phát ra.' }]);
-        const n = roundView(e, await candidatesOf(tx, id)).roundIds.length;
+        const n = await roundSize(tx, e);
         const nums = input.entry.kind === 'strike' ? input.entry.struck : input.entry.kind === 'marks' ? Object.keys(input.entry.marks).map(Number) : [];
         const outside = nums.filter((x) => x < 1 || x > n);
         if (outside.length) fail('BALLOT_UNKNOWN_CANDIDATE', `Danh sách chỉ có ${n} người; không có số ${outside.join(', ')}.`, [{ field: 'entry', code: 'BALLOT_UNKNOWN_CANDIDATE', message: `Không có số ${outside.join(', ')} trên phiếu.` }]);
-        const team = me!.team!;
+        const team = e.team!;
         const canonical = canonicalBallot(input.entry);
         const prev = await tx.query<{ canonical: string }>(
           `SELECT canonical FROM ballot_entries WHERE election_id = $1 AND round = $2 AND serial = $3 AND team = $4 ORDER BY id DESC LIMIT 1`,
           [id, e.current_round, input.serial, team],
         );
         const before = prev.rows[0]?.canonical;
-        if (before === canonical) return { serial: input.serial, team, changed: false };
-        if (before !== undefined && !input.correctionReason) fail('BALLOT_CORRECTION_NEEDS_REASON', `Phiếu số ${input.serial} đã được tổ ${team} nhập; sửa lại cần ghi lý do.`);
-        await tx.query(`INSERT INTO ballot_entries (election_id, round, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`, [
-          id,
-          e.current_round,
-          input.serial,
-          team,
-          JSON.stringify(input.entry),
-          canonical,
-          input.correctionReason ?? null,
-          actor.userId,
-        ]);
-        await audit(tx, actor, e, before === undefined ? 'ballot.entered' : 'ballot.corrected', `Tổ ${team} ${before === undefined ? 'nhập' : 'sửa'} phiếu số ${input.serial}`, { serial: input.serial, team, entry: input.entry, reason: input.correctionReason });
-        return { serial: input.serial, team, changed: true };
+        if (before !== canonical) {
+          if (before !== undefined && !input.correctionReason) fail('BALLOT_CORRECTION_NEEDS_REASON', `Phiếu số ${input.serial} đã được tổ ${team} nhập; sửa lại cần ghi lý do.`);
+          await tx.query(`INSERT INTO ballot_entries (election_id, round, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`, [
+            id,
+            e.current_round,
+            input.serial,
+            team,
+            JSON.stringify(input.entry),
+            canonical,
+            input.correctionReason ?? null,
+            actor.userId,
+          ]);
+          await audit(tx, actor, e, before === undefined ? 'ballot.entered' : 'ballot.corrected', `Tổ ${team} ${before === undefined ? 'nhập' : 'sửa'} phiếu số ${input.serial}`, { serial: input.serial, team, entry: input.entry, reason: input.correctionReason });
+        }
+        const entered = await tx.query<{ n: number }>(`SELECT count(DISTINCT serial)::int AS n FROM ballot_entries WHERE election_id = $1 AND team = $2 AND round = $3`, [id, team, e.current_round]);
+        return { serial: input.serial, team, changed: before !== canonical, entered: entered.rows[0]!.n };
       });
       if (result.changed) events.emit(id, { type: 'entry' });
-      const entered = await db.query<{ n: number }>(
-        `SELECT count(DISTINCT serial)::int AS n FROM ballot_entries WHERE election_id = $1 AND team = $2 AND round = (SELECT current_round FROM elections WHERE id = $1)`,
-        [id, result.team],
-      );
-      return { ...result, entered: entered.rows[0]!.n };
+      return result;
     },
 
     /** What the actor's own team has entered — never the other team's entries. */
