@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem } from './support/browser.ts';
+import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem, takeScriptErrors } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { buildWorkbook, readFirstSheet, templateHeader, xlsxMime } from './support/workbooks.ts';
 
@@ -14,6 +14,10 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   ({ context, page } = await newUserPage(browser, server.url));
   await signIn(page, 'admin', 'QuangNinh@2020');
+});
+
+afterEach(() => {
+  expect(takeScriptErrors()).toEqual([]);
 });
 
 afterAll(async () => {

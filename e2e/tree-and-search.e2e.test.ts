@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem } from './support/browser.ts';
+import { launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem, takeScriptErrors } from './support/browser.ts';
 import { apiAs, startServer, type TestServer } from './support/server.ts';
 
 type Org = { id: number; code: string; name: string; childCount: number };
@@ -14,6 +14,10 @@ let page: Page;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   ({ context, page } = await newUserPage(browser, server.url));
+});
+
+afterEach(() => {
+  expect(takeScriptErrors()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -42,19 +46,25 @@ describe('a province administrator browses and searches the organization tree', 
     page.on('request', (r) => {
       if (/\/api\/orgs\/\d+\/children/.test(r.url())) childrenRequests.push(r.url());
     });
-    const started = Date.now();
-    await page.goto('/orgs');
-    await seen(treeItem(page, 'Đảng bộ thành phố Móng Cái'));
-    const treeShownMs = Date.now() - started;
-    console.log(`tree page with the province: districts visible after ${treeShownMs} ms`);
-    expect(treeShownMs).toBeLessThan(1_000);
+    // Three loads of the page, as a user opening it; the median must be under a second.
+    const timings: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      await page.goto('/orgs');
+      await seen(treeItem(page, 'Đảng bộ thành phố Móng Cái'));
+      timings.push(Date.now() - started);
+    }
+    const median = [...timings].sort((a, b) => a - b)[1]!;
+    console.log(`tree page with the province: districts visible after ${timings.join(', ')} ms (median ${median} ms)`);
+    expect(median).toBeLessThan(1_000);
 
     expect(await treeItem(page, 'Đảng bộ tỉnh Quảng Ninh').getAttribute('aria-expanded')).toBe('true');
     await seen(treeItem(page, 'Đảng bộ huyện Đầm Hà'));
     await seen(treeItem(page, 'Đảng bộ Than Quảng Ninh'));
     await seen(page.getByRole('heading', { name: 'Đảng bộ tỉnh Quảng Ninh', level: 3 }));
-    // Lazy: the province's children only, not its 3.700 descendants.
-    expect(childrenRequests).toHaveLength(1);
+    // Lazy: each load asked for the province's children only, not for its 3.700 descendants.
+    expect(childrenRequests).toHaveLength(3);
+    expect(new Set(childrenRequests).size).toBe(1);
     await screenshot(page, '01-tree-province');
   });
 
@@ -100,5 +110,19 @@ describe('a province administrator browses and searches the organization tree', 
     await seen(page.getByText('QN-MC', { exact: true }));
     await seen(page.getByText('Đảng bộ cấp trên cơ sở', { exact: true }).first());
     await screenshot(page, '04-detail-mong-cai');
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await seen(nav.getByRole('menuitem', { name: 'Organization tree' }));
+    await seen(page.getByRole('banner').getByText('System administrator', { exact: true }));
+    await seen(page.getByRole('tab', { name: 'History' }));
+    await seen(page.getByText('Totals of the whole subtree'));
+    // Names are data: they stay Vietnamese; level names come in English from the reference data.
+    await seen(page.getByRole('heading', { name: 'Đảng bộ thành phố Móng Cái', level: 3 }));
+    await screenshot(page, '20-english');
+    await page.getByRole('banner').getByText('VI', { exact: true }).click();
+    await seen(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Cây tổ chức' }));
   });
 });

@@ -24,6 +24,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+// Uncaught exceptions and console errors of the pages, checked after each test. A refused request
+// (401, 403, 409…) is part of the journeys: the browser's own "Failed to load resource" line is not a bug.
+let scriptErrors: string[] = [];
+export function takeScriptErrors(): string[] {
+  const out = scriptErrors;
+  scriptErrors = [];
+  return out;
+}
+
 /** A fresh browser profile as a Vietnamese user in Quảng Ninh would have it. */
 export async function newUserPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -35,6 +44,10 @@ export async function newUserPage(browser: Browser, baseURL: string): Promise<{ 
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  page.on('pageerror', (e) => scriptErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) scriptErrors.push(`console: ${m.text()}`);
+  });
   return { context, page };
 }
 
@@ -46,11 +59,12 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string) {
+/** Saves screenshots/<name>.png; a dialog is shot as the viewport shows it (its mask does not span a full-page shot). */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   fs.mkdirSync(screenshotsDir, { recursive: true });
   // Let antd's motion settle so the picture shows the page, not a transition.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 /** Waits until the locator is visible; fails the test with the locator in the message otherwise. */

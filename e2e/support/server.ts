@@ -102,11 +102,18 @@ export async function apiAs(baseUrl: string, username: string, password: string)
   });
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api${p}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
   return {
-    get: async <T>(p: string): Promise<T> => {
-      const res = await fetch(`${baseUrl}/api${p}`, { headers: { cookie } });
-      if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
+    get: <T>(p: string) => call<T>('GET', p),
+    patch: <T>(p: string, body: unknown) => call<T>('PATCH', p, body),
   };
 }

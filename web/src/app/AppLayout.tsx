@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Layout, Menu, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Layout, Menu, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, FileExcelOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -21,13 +21,13 @@ export function AppLayout() {
 
   // What the menu offers comes from the server's abilities, never from the role name.
   const items: MenuProps['items'] = [
-    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
-    { key: '/import', icon: <FileExcelOutlined />, label: t('nav.importExport') },
-    ...(me.abilities.manageUsers ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
-    ...(me.abilities.readAudit ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+    { key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: t('nav.orgs') },
+    { key: '/import', icon: <FileExcelOutlined aria-hidden />, label: t('nav.importExport') },
+    ...(me.abilities.manageUsers ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') }] : []),
+    ...(me.abilities.readAudit ? [{ key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') }] : []),
     { type: 'divider' as const },
-    { key: '/password', icon: <KeyOutlined />, label: t('nav.changePassword') },
-    { key: 'sign-out', icon: <LogoutOutlined />, label: t('nav.signOut') },
+    { key: '/password', icon: <KeyOutlined aria-hidden />, label: t('nav.changePassword') },
+    { key: 'sign-out', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut') },
   ];
 
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
@@ -62,11 +62,7 @@ export function AppLayout() {
           </nav>
         </Layout.Sider>
         <Layout.Content className="app-content">
-          {me.mustChangePassword && (
-            <Typography.Paragraph type="warning" role="alert">
-              {t('password.mustChange')}
-            </Typography.Paragraph>
-          )}
+          {me.mustChangePassword && <Alert type="warning" showIcon message={t('password.mustChange')} className="app-content__notice" />}
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { SignInPage } from '../features/accounts/SignInPage.tsx';
 import { OrgsPage } from '../features/organizations/OrgsPage.tsx';
@@ -43,6 +43,6 @@ export function AppRoutes() {
   );
 }
 
-function Lazy({ page }: { page: React.ReactNode }) {
+function Lazy({ page }: { page: ReactNode }) {
   return <Suspense fallback={<PageSpinner />}>{page}</Suspense>;
 }

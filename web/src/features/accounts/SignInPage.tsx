@@ -14,7 +14,7 @@ type Credentials = { username: string; password: string };
 export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
-  const { me, signedIn } = useSession();
+  const { me, signedIn, lostReason } = useSession();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as SignInLocationState;
   const [error, setError] = useState<string | null>(null);
@@ -53,15 +53,15 @@ export function SignInPage() {
           </div>
         </div>
         <Typography.Title level={4}>{t('signIn.title')}</Typography.Title>
-        {state.expired && !error && <Alert type="warning" showIcon message={t('signIn.expired')} style={{ marginBottom: 16 }} />}
+        {lostReason === 'SESSION_EXPIRED' && !error && <Alert type="warning" showIcon message={t('signIn.expired')} style={{ marginBottom: 16 }} />}
         {state.signedOut && !error && <Alert type="info" showIcon message={t('signIn.signedOut')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />}
         <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
           <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
           <Form.Item label={t('signIn.password')} name="password" rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             {t('signIn.submit')}

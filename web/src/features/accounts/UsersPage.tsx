@@ -43,7 +43,7 @@ export function UsersPage() {
     <div className="page">
       <div className="page__head">
         <Typography.Title level={2}>{t('nav.users')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
           {t('users.create')}
         </Button>
       </div>
@@ -63,7 +63,7 @@ export function UsersPage() {
           loading={isPending}
           dataSource={users}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1180 }}
           columns={[
             { title: t('users.username'), dataIndex: 'username', sorter: (a, b) => viCollator.compare(a.username, b.username) },
             {
@@ -88,8 +88,9 @@ export function UsersPage() {
             {
               title: t('common.actions'),
               key: 'actions',
+              width: 300,
               render: (_, u) => (
-                <Space size={0} wrap>
+                <Space size={0}>
                   <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={t('users.editOf', { username: u.username })}>
                     {t('common.edit')}
                   </Button>

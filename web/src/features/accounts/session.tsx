@@ -1,12 +1,14 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { onAuthLost, setCsrfToken } from '../../lib/api.ts';
 import { type Me, meQuery, meQueryKey, signOut } from './accounts.api.ts';
 
 type SessionValue = {
   me: Me | null | undefined;
   loading: boolean;
+  /** Why the last session ended without the user signing out, if it did. */
+  lostReason: AuthLostReason | null;
   /** Stores the user the login answered with; every other cached answer belonged to someone else. */
   signedIn: (me: Me) => void;
   signOut: () => Promise<void>;
@@ -14,33 +16,32 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-export type SignInLocationState = { expired?: boolean; signedOut?: boolean; from?: string };
+type AuthLostReason = 'SESSION_EXPIRED' | 'NOT_AUTHENTICATED';
+export type SignInLocationState = { signedOut?: boolean; from?: string };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
   const { data: me, isPending } = useQuery(meQuery);
 
   useEffect(() => setCsrfToken(me?.csrfToken ?? null), [me]);
 
-  // Any request that finds the session gone sends the user back to sign-in, with the reason.
+  // Any request that finds the session gone clears the user; RequireSession then sends them to
+  // sign-in, which tells why ("Phiên làm việc đã hết hạn") from `lostReason`.
+  const [lostReason, setLostReason] = useState<AuthLostReason | null>(null);
   useEffect(() => {
     onAuthLost((code) => {
       setCsrfToken(null);
-      // Navigate before clearing the user, so the sign-in page gets the reason and not a bare redirect.
-      if (location.pathname !== '/sign-in') {
-        const state: SignInLocationState = { expired: code === 'SESSION_EXPIRED', from: location.pathname + location.search };
-        navigate('/sign-in', { replace: true, state });
-      }
+      setLostReason(code);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       qc.setQueryData(meQueryKey, null);
     });
     return () => onAuthLost(null);
-  }, [qc, navigate, location.pathname, location.search]);
+  }, [qc]);
 
   const signedIn = useCallback(
     (user: Me) => {
+      setLostReason(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       setCsrfToken(user.csrfToken);
       qc.setQueryData(meQueryKey, user);
@@ -53,6 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await signOut();
     } finally {
       qc.clear();
+      setLostReason(null);
       qc.setQueryData(meQueryKey, null);
       setCsrfToken(null);
       const state: SignInLocationState = { signedOut: true };
@@ -60,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [qc, navigate]);
 
-  const value = useMemo(() => ({ me, loading: isPending, signedIn, signOut: doSignOut }), [me, isPending, signedIn, doSignOut]);
+  const value = useMemo(() => ({ me, loading: isPending, lostReason, signedIn, signOut: doSignOut }), [me, isPending, lostReason, signedIn, doSignOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

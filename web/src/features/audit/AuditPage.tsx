@@ -48,7 +48,7 @@ export function AuditPage() {
           <Row gutter={12}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item name="action" label={t('audit.filters.action')}>
-                <AutoComplete options={actionOptions} allowClear placeholder={t('audit.filters.actionPlaceholder')} filterOption={(input, o) => String(o?.value ?? '').startsWith(input)} />
+                <AutoComplete options={actionOptions} virtual={false} allowClear placeholder={t('audit.filters.actionPlaceholder')} filterOption={(input, o) => String(o?.value ?? '').startsWith(input)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={4}>

@@ -10,7 +10,7 @@ import type {
   Rollup,
   UpdateOrgRequest,
 } from '../../../../shared/src/contracts/organizations.ts';
-import { api, buildUrl } from '../../lib/api.ts';
+import { api, buildUrl, isApiError } from '../../lib/api.ts';
 
 export type { Org, OrgWithAncestors, Rollup, Merge, ReferenceData, ImportPreview };
 
@@ -52,6 +52,8 @@ function useOrgMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.all }),
+    // Someone else changed the unit: fetch the current version, so reopening the form shows it.
+    onError: (e) => (isApiError(e) && e.code === 'VERSION_CONFLICT' ? qc.invalidateQueries({ queryKey: orgKeys.all }) : undefined),
   });
 }
 

@@ -59,9 +59,8 @@ export function FormDialog<T extends object>({ title, okText, onClose, onSubmit,
     >
       {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
       <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={finish} disabled={busy} scrollToFirstError>
+        {/* No hidden submit button: Enter confirms a date or a choice, it must not send a half-filled form. */}
         {children}
-        {/* Lets Enter in a text box submit the form. */}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Modal>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,9 @@ import { DateField } from './OrgFields.tsx';
 type Values = { date: Dayjs; reason: string };
 
 /** Giải thể: the unit stays in history with its end date and reason. */
-export function CloseOrgDialog({ org, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+export function CloseOrgDialog({ org: current, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+  // The unit as it was when the form opened: a save after someone else's change must conflict, not overwrite.
+  const [org] = useState(current);
   const { t } = useTranslation();
   const closeOrg = useCloseOrg();
   const reasonLabel = t('orgs.dialogs.closeReason');

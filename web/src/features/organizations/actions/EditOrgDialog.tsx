@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,9 @@ import { DateField, MemberCountField, OrgCodeField, OrgKindField, OrgNameField, 
 type Values = { code: string; name: string; typeCode: string; kindCode: string; fullMembers: number; probationaryMembers: number; activeFrom?: Dayjs | null };
 
 /** Sửa, đổi tên: sends only what changed, with the version read, so a concurrent edit is refused (VERSION_CONFLICT). */
-export function EditOrgDialog({ org, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+export function EditOrgDialog({ org: current, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+  // The unit as it was when the form opened: a save after someone else's change must conflict, not overwrite.
+  const [org] = useState(current);
   const { t } = useTranslation();
   const names = useReferenceNames();
   const update = useUpdateOrg();

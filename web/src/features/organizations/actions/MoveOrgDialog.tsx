@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../lib/ui/FormDialog.tsx';
@@ -7,7 +8,9 @@ import { type OrgWithAncestors, useMoveOrg } from '../orgs.api.ts';
 type Values = { newParent: PickedOrg };
 
 /** Chuyển: the unit and its whole subtree go under another unit; the server refuses cycles (ORG_MOVE_CYCLE). */
-export function MoveOrgDialog({ org, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+export function MoveOrgDialog({ org: current, onClose }: { org: OrgWithAncestors; onClose: () => void }) {
+  // The unit as it was when the form opened: a save after someone else's change must conflict, not overwrite.
+  const [org] = useState(current);
   const { t } = useTranslation();
   const move = useMoveOrg();
   const currentParent = org.ancestors[org.ancestors.length - 1];

@@ -25,22 +25,22 @@ export function OrgActions({ org }: { org: OrgWithAncestors }) {
       <Space wrap className="org-actions">
         {org.canWrite && (
           <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog('create')}>
               {t('orgs.actions.createChild')}
             </Button>
-            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setDialog('edit')}>
               {t('orgs.actions.edit')}
             </Button>
             {!isTopOfTree && (
-              <Button icon={<SwapOutlined />} onClick={() => setDialog('move')}>
+              <Button icon={<SwapOutlined aria-hidden />} onClick={() => setDialog('move')}>
                 {t('orgs.actions.move')}
               </Button>
             )}
-            <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+            <Button icon={<MergeCellsOutlined aria-hidden />} onClick={() => setDialog('merge')}>
               {t('orgs.actions.merge')}
             </Button>
             {!isTopOfTree && (
-              <Button danger icon={<DeleteOutlined />} onClick={() => setDialog('close')}>
+              <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDialog('close')}>
                 {t('orgs.actions.close')}
               </Button>
             )}
@@ -54,7 +54,7 @@ export function OrgActions({ org }: { org: OrgWithAncestors }) {
             ],
           }}
         >
-          <Button icon={<DownloadOutlined />}>{t('orgs.actions.export')}</Button>
+          <Button icon={<DownloadOutlined aria-hidden />}>{t('orgs.actions.export')}</Button>
         </Dropdown>
       </Space>
       <Suspense fallback={null}>

@@ -43,10 +43,10 @@ function ExportSection({ scope }: { scope: PickedOrg }) {
         </Form.Item>
       </Form>
       <Space wrap>
-        <Button type="primary" icon={<DownloadOutlined />} href={exportUrl(chosen.value, 'xlsx')}>
+        <Button type="primary" icon={<DownloadOutlined aria-hidden />} href={exportUrl(chosen.value, 'xlsx')}>
           {t('importExport.exportXlsx')}
         </Button>
-        <Button icon={<DownloadOutlined />} href={exportUrl(chosen.value, 'csv')}>
+        <Button icon={<DownloadOutlined aria-hidden />} href={exportUrl(chosen.value, 'csv')}>
           {t('importExport.exportCsv')}
         </Button>
       </Space>

@@ -54,7 +54,7 @@ export function ImportSection() {
       />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap align="center">
-          <Button icon={<DownloadOutlined />} href={templateUrl()}>
+          <Button icon={<DownloadOutlined aria-hidden />} href={templateUrl()}>
             {t('importExport.template')}
           </Button>
           <Typography.Text type="secondary">{t('importExport.templateHelp')}</Typography.Text>
@@ -68,7 +68,7 @@ export function ImportSection() {
           aria-label={t('importExport.chooseFile')}
         >
           <p className="ant-upload-drag-icon">
-            <InboxOutlined />
+            <InboxOutlined aria-hidden />
           </p>
           <p className="ant-upload-text">{t('importExport.dropHere')}</p>
           <p className="ant-upload-hint">{t('importExport.dropHint')}</p>

@@ -43,6 +43,11 @@ export function OrgTree({ selectedId }: { selectedId: number }) {
   );
 
   useRevealSelected(selectedId, open);
+  // The top of the user's tree always starts open, whatever is selected (even a unit they may not see).
+  const rootId = root.data?.id;
+  useEffect(() => {
+    if (rootId !== undefined) void open([rootId]);
+  }, [rootId, open]);
 
   const treeData = useMemo<TreeDataNode[]>(() => (root.data ? [toNode(root.data, childrenOf, selectedId)] : []), [root.data, childrenOf, selectedId]);
 
@@ -98,14 +103,28 @@ function toNode(org: Org, childrenOf: Map<number, Org[]>, selectedId: number): T
  * are expanded, once per unit, so collapsing by hand afterwards sticks.
  */
 function useRevealSelected(selectedId: number, open: (ids: number[]) => Promise<void>) {
+  const qc = useQueryClient();
   const { data: org } = useQuery(orgQuery(selectedId));
   const revealedFor = useRef<number | null>(null);
+  // Ask for the unit's children together with the unit, not after it: one round trip less before the tree paints.
+  useEffect(() => {
+    void qc.prefetchQuery(childrenQuery(selectedId));
+  }, [qc, selectedId]);
   useEffect(() => {
     if (!org || org.id !== selectedId || revealedFor.current === selectedId) return;
     revealedFor.current = selectedId;
     const ids = [...org.ancestors.map((a) => a.id), ...(org.childCount > 0 ? [org.id] : [])];
-    void open(ids).then(() => {
-      requestAnimationFrame(() => document.querySelector('.org-tree .ant-tree-treenode-selected')?.scrollIntoView({ block: 'center' }));
-    });
+    void open(ids).then(() => requestAnimationFrame(scrollSelectedIntoTreeView));
   }, [org, selectedId, open]);
+}
+
+/** Scrolls only the tree's own box, never the page, so the detail on the right stays put. */
+function scrollSelectedIntoTreeView() {
+  const box = document.querySelector<HTMLElement>('.org-tree');
+  const node = box?.querySelector<HTMLElement>('.ant-tree-treenode-selected');
+  if (!box || !node) return;
+  const top = node.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - node.offsetHeight) {
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
 }
