@@ -121,7 +121,8 @@ export function checkImport(rows: SheetRow[], ctx: ImportContext): { issues: Imp
     const counts: Record<'fullMembers' | 'probationaryMembers', number> = { fullMembers: 0, probationaryMembers: 0 };
     for (const col of ['fullMembers', 'probationaryMembers'] as const) {
       const c = r.cells[col];
-      if (!c || c.kind === 'empty') continue;
+      // A formula cell is already named once (FORMULA_NOT_ALLOWED); one reason per cell.
+      if (!c || c.kind === 'empty' || c.kind === 'formula') continue;
       const n = c.kind === 'number' ? c.value : c.kind === 'text' && /^\d[\d.]*$/.test(c.value.trim()) ? Number(c.value.trim().replace(/\./g, '')) : NaN;
       if (!Number.isInteger(n) || n < 0 || n > 10_000_000) err(col, 'NOT_A_COUNT', `"${text(c).slice(0, 30)}" không phải số nguyên không âm.`);
       else counts[col] = n;
