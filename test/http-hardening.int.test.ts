@@ -73,6 +73,13 @@ describe('HTTP edge: bad input gets a clear 4xx, never a 500', () => {
     expect(res.json()).toEqual({ status: 'ok', engine: 'pglite' });
   });
 
+  it('describes the API from the same schemas (OpenAPI)', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/orgs', '/api/elections/{id}/ballots', '/api/auth/login']));
+    expect(JSON.stringify(doc.paths['/api/auth/login'].post.requestBody)).toContain('password');
+  });
+
   it('sends security headers', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");

@@ -6,7 +6,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Services } from './composition.ts';
 import { DomainError } from './platform/http/errors.ts';
@@ -42,6 +43,11 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
       },
     },
   });
+  // The API described from the same zod schemas that validate it: GET /api/openapi.json.
+  await app.register(swagger, {
+    openapi: { info: { title: 'Đại Hội API', version: '0.1.0', description: 'Errors: { error: { code, message, details? } } with a stable code.' } },
+    transform: jsonSchemaTransform,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { max: config.rateLimitMax ?? 600, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
@@ -65,6 +71,8 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
     // A temporary password (CLI, reset by an admin) opens nothing but the password change.
     if (req.session?.user.must_change_password && !req.url.startsWith('/api/auth/')) throw new DomainError('PASSWORD_CHANGE_REQUIRED');
   });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', async () => {
     await services.db.query('SELECT 1');
