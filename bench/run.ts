@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   tree: async () => (await import('./tree.bench.ts')).run(),
   elections: async () => (await import('./elections.bench.ts')).run(),
+  campaigns: async () => (await import('./campaigns.bench.ts')).run(),
 };
 
 export {};

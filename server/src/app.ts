@@ -16,6 +16,8 @@ import { checkCsrf, SESSION_COOKIE } from './platform/http/session.ts';
 import { accountsRoutes } from './domains/accounts/accounts.routes.ts';
 import { organizationsRoutes } from './domains/organizations/organizations.routes.ts';
 import { electionsRoutes } from './domains/elections/elections.routes.ts';
+import { electionsDocumentsRoutes } from './domains/elections/elections.documents.routes.ts';
+import { campaignsRoutes } from './domains/campaigns/index.ts';
 
 export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & { rateLimitMax?: number };
 
@@ -84,6 +86,8 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
       await api.register(accountsRoutes(services.accounts, { cookieSecure: config.cookieSecure }));
       await api.register(organizationsRoutes(services.organizations));
       await api.register(electionsRoutes(services.elections, services.electionEvents));
+      await api.register(electionsDocumentsRoutes(services.elections, { db: services.db, clock: services.clock }));
+      await api.register(campaignsRoutes(services.campaigns, services.campaignEvents));
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/db.ts';
 import type { Services } from '../composition.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { bulkLoadTree, type BulkNode } from '../domains/organizations/tree-bulk-load.ts';
+import { seedCampaign2020 } from './campaign-2020.ts';
 import { agencyCellNames, cellNames, coalTotalMembers, demoDistricts, demoProvince, placeNames } from './quang-ninh.ts';
 
 export function mulberry32(seed: number) {
@@ -136,5 +137,7 @@ export async function seedDemoIfEmpty(db: Db, services: Services) {
     candidates: demoNames(41).map((fullName) => ({ fullName, nominatedBy: 'conveningCommittee' as const })),
   });
   await services.accounts.logout(organizer);
+  // The campaign 2020–2025 with the seed reports' story (issue 4).
+  await seedCampaign2020(db, services, ids);
   return { accounts: demoAccounts };
 }
