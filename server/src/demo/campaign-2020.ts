@@ -17,8 +17,8 @@ import type { Db } from '../platform/db/db.ts';
 import type { Services } from '../composition.ts';
 import type { Actor } from '../platform/audit/audit.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
-import { addDays, addWorkingDays, buildCalendar, subtractWorkingDays, weekday } from '../domains/campaigns/calendar-rules.ts';
-import { vietnamHolidays } from '../domains/campaigns/holidays.ts';
+import { addDays, addWorkingDays, buildCalendar, subtractWorkingDays, weekday } from '../../../shared/src/calendar/working-days.ts';
+import { vietnamHolidays } from '../../../shared/src/calendar/vietnam-holidays.ts';
 import { campaignsRepo, congressCols, type CongressRow } from '../domains/campaigns/campaigns.repository.ts';
 import { evaluate, storedCodes } from '../domains/campaigns/congress-evaluation.ts';
 

@@ -6,7 +6,7 @@ import { foldVietnamese, viCollator } from '../../../../shared/src/text.ts';
 import type { Campaign, CongressSummary, CreateCampaignRequest, Dashboard, UpdateCampaignRequest } from '../../../../shared/src/contracts/campaigns.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import { orgsRepo } from '../organizations/organizations.repository.ts';
-import { addDays, daysBetween, isWorkingDay, type IsoDate } from './calendar-rules.ts';
+import { addDays, daysBetween, isWorkingDay, type IsoDate } from '../../../../shared/src/calendar/working-days.ts';
 import { directivePresets, type DirectivePresetCode } from './campaign-presets.ts';
 import { type CampaignRow, campaignsRepo, type CongressRow } from './campaigns.repository.ts';
 import type { CampaignEvents } from './campaigns.events.ts';
@@ -14,7 +14,7 @@ import { assertCampaignVisible, assertCanEditCampaign, assertCanReadOrg, campaig
 import { calendarOf, evaluate, storedCodes, todayVn } from './congress-evaluation.ts';
 import { createCongressOps } from './congresses.service.ts';
 import { levelFigures, type LevelFigures, pct, pctText, progressSeries, sumLevels, type DayCount } from './dashboard-rules.ts';
-import { vietnamHolidays } from './holidays.ts';
+import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
 import { type CampaignSettings, CELL_TYPE_CODES, checkLevelRules, expectedForm, type LevelRule, orgPosition } from './schedule-rules.ts';
 import { type SheetSpec, writeWorkbook } from './dashboard-workbook.ts';
 

@@ -3,8 +3,8 @@
  * which level rule applies, the campaign's working calendar, and every finding at once.
  */
 import type { Clock } from '../../platform/clock.ts';
-import { buildCalendar, type IsoDate, type WorkCalendar } from './calendar-rules.ts';
-import { vietnamHolidays } from './holidays.ts';
+import { buildCalendar, type IsoDate, type WorkCalendar } from '../../../../shared/src/calendar/working-days.ts';
+import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
 import { isHeld } from './lifecycle-rules.ts';
 import type { CampaignRow, CongressRow } from './campaigns.repository.ts';
 import {

@@ -7,7 +7,7 @@ import { formatDateVi } from '../../../../shared/src/format.ts';
 import type { Congress, PostponeRequest, TransitionRequest, UpdateCongressRequest } from '../../../../shared/src/contracts/campaigns.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import { orgsRepo } from '../organizations/organizations.repository.ts';
-import { addDays, daysBetween } from './calendar-rules.ts';
+import { addDays, daysBetween } from '../../../../shared/src/calendar/working-days.ts';
 import { type CampaignRow, campaignsRepo, type CongressRow, type VillageElection } from './campaigns.repository.ts';
 import type { CampaignEvents } from './campaigns.events.ts';
 import { assertCanReadOrg, assertCanWriteCongress, assertUpperLevel, canWrite, isUpperLevelOf } from './campaigns.policy.ts';

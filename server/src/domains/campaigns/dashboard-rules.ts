@@ -6,7 +6,7 @@
  * are always today's.
  */
 import { formatPercentVi } from '../../../../shared/src/format.ts';
-import { daysBetween, type IsoDate } from './calendar-rules.ts';
+import { daysBetween, type IsoDate } from '../../../../shared/src/calendar/working-days.ts';
 import { type CongressStatus, congressStatuses } from './lifecycle-rules.ts';
 import type { LevelRule } from './schedule-rules.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar } from './calendar-rules.ts';
+import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
 import { directivePresets } from './campaign-presets.ts';
-import { vietnamHolidays } from './holidays.ts';
+import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
 import { checkContents, checkForm, checkLevelRules, checkSchedule, contentsOf, expectedForm, newWarnings, type ScheduleInput } from './schedule-rules.ts';
 
 const cal = buildCalendar(vietnamHolidays);

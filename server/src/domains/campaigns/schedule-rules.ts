@@ -6,7 +6,7 @@
  * change nothing; warnings are rule breaches the user may keep only with a recorded reason.
  */
 import { formatDateVi, formatNumberVi } from '../../../../shared/src/format.ts';
-import { calendarGaps, daysBetween, type IsoDate, isIsoDate, subtractWorkingDays, type WorkCalendar, workingDaysFrom } from './calendar-rules.ts';
+import { calendarGaps, daysBetween, type IsoDate, isIsoDate, subtractWorkingDays, type WorkCalendar, workingDaysFrom } from '../../../../shared/src/calendar/working-days.ts';
 
 export type CongressForm = 'members' | 'delegates';
 export type CongressContents = 4 | 3 | 2;

@@ -1,3 +1,4 @@
+import { buildCalendar } from '../../../../../shared/src/calendar/working-days.ts';
 // The worked examples of election-rules.md §5, each cited by number, run through the
 // public API. Where §8/§9 corrected an example, the test follows the correction and
 // says so. Expected figures come from the rules document, not from this code.
@@ -456,7 +457,7 @@ describe('Ex 15 — quorum check (Charter Đ11 K6, a hard rule since §8 item 3)
 });
 
 describe('Ex 16 — complaint and archive windows (R1.24)', () => {
-  const r = value(resultDeadlines('2025-08-29', ['2025-09-01', '2025-09-02']));
+  const r = value(resultDeadlines('2025-08-29', buildCalendar([], ['2025-09-01', '2025-09-02'])));
   it('closing Friday 29/8/2025: complaints accepted until Tuesday 23/9/2025', () => {
     expect(r.complaintsUntil).toBe('2025-09-23');
   });

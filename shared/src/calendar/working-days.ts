@@ -3,7 +3,7 @@
  * A working day is Monday–Friday that is not a listed day off, or a Saturday listed as a
  * make-up working day (ngày làm bù). The holidays are data (holidays.ts), passed in.
  */
-import type { HolidayYear } from './holidays.ts';
+import type { HolidayYear } from './vietnam-holidays.ts';
 
 export type IsoDate = string;
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, buildCalendar, calendarGaps, dayNumber, isWorkingDay, subtractWorkingDays, weekday, workingDaysFrom } from './calendar-rules.ts';
-import { HOLIDAY_DATA_YEARS, vietnamHolidays } from './holidays.ts';
+import { addDays, addWorkingDays, buildCalendar, calendarGaps, dayNumber, isWorkingDay, subtractWorkingDays, weekday, workingDaysFrom } from './working-days.ts';
+import { HOLIDAY_DATA_YEARS, vietnamHolidays } from './vietnam-holidays.ts';
 
 const cal = buildCalendar(vietnamHolidays);
 const bare = buildCalendar([]);
