@@ -1,15 +1,17 @@
 import { Suspense } from 'react';
 import { Alert, Layout, Menu, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, FileExcelOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { roleColor, roleLabelKey } from '../features/accounts/roles.ts';
 import { useMe, useSession } from '../features/accounts/session.tsx';
+import { myElectionsQuery } from '../features/elections/elections.api.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 
-const sections = ['/orgs', '/import', '/users', '/audit', '/password'] as const;
+const sections = ['/orgs', '/campaigns', '/congresses', '/elections', '/import', '/users', '/audit', '/password'] as const;
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -17,11 +19,16 @@ export function AppLayout() {
   const { signOut } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = sections.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/orgs';
+  const section = sections.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/orgs';
+  const selected = section === '/elections' ? '/elections/mine' : section === '/congresses' ? '/campaigns' : section;
+  // "Bầu cử của tôi" is there for whoever the server has put on a counting committee.
+  const { data: myElections } = useQuery(myElectionsQuery);
 
   // What the menu offers comes from the server's abilities, never from the role name.
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: t('nav.orgs') },
+    { key: '/campaigns', icon: <FlagOutlined aria-hidden />, label: t('nav.campaigns') },
+    ...(myElections?.length ? [{ key: '/elections/mine', icon: <CheckSquareOutlined aria-hidden />, label: t('nav.myElections') }] : []),
     { key: '/import', icon: <FileExcelOutlined aria-hidden />, label: t('nav.importExport') },
     ...(me.abilities.manageUsers ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') }] : []),
     ...(me.abilities.readAudit ? [{ key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') }] : []),

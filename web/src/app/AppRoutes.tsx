@@ -12,6 +12,16 @@ import { PageSpinner } from './PageSpinner.tsx';
 const ImportExportPage = lazy(() => import('../features/organizations/import/ImportExportPage.tsx').then((m) => ({ default: m.ImportExportPage })));
 const UsersPage = lazy(() => import('../features/accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const MyElectionsPage = lazy(() => import('../features/elections/MyElectionsPage.tsx').then((m) => ({ default: m.MyElectionsPage })));
+const ElectionPage = lazy(() => import('../features/elections/ElectionPage.tsx').then((m) => ({ default: m.ElectionPage })));
+const EntryPage = lazy(() => import('../features/elections/EntryPage.tsx').then((m) => ({ default: m.EntryPage })));
+const ReconcilePage = lazy(() => import('../features/elections/ReconcilePage.tsx').then((m) => ({ default: m.ReconcilePage })));
+const ResultsPage = lazy(() => import('../features/elections/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
+const ProjectorPage = lazy(() => import('../features/elections/ProjectorPage.tsx').then((m) => ({ default: m.ProjectorPage })));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDashboardPage = lazy(() => import('../features/campaigns/CampaignDashboardPage.tsx').then((m) => ({ default: m.CampaignDashboardPage })));
+const CongressesPage = lazy(() => import('../features/campaigns/CongressesPage.tsx').then((m) => ({ default: m.CongressesPage })));
+const CongressPage = lazy(() => import('../features/campaigns/CongressPage.tsx').then((m) => ({ default: m.CongressPage })));
 const ChangePasswordPage = lazy(() => import('../features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })));
 
 function ScopeRootRedirect() {
@@ -23,6 +33,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      {/* The hall's screen: full screen, no menus. */}
+      <Route
+        path="/elections/:id/projector"
+        element={
+          <RequireSession>
+            <Lazy page={<ProjectorPage />} />
+          </RequireSession>
+        }
+      />
       <Route
         element={
           <RequireSession>
@@ -36,6 +55,15 @@ export function AppRoutes() {
         <Route path="import" element={<Lazy page={<ImportExportPage />} />} />
         <Route path="users" element={<Lazy page={<UsersPage />} />} />
         <Route path="audit" element={<Lazy page={<AuditPage />} />} />
+        <Route path="elections/mine" element={<Lazy page={<MyElectionsPage />} />} />
+        <Route path="elections/:id" element={<Lazy page={<ElectionPage />} />} />
+        <Route path="elections/:id/entry" element={<Lazy page={<EntryPage />} />} />
+        <Route path="elections/:id/reconcile" element={<Lazy page={<ReconcilePage />} />} />
+        <Route path="elections/:id/results" element={<Lazy page={<ResultsPage />} />} />
+        <Route path="campaigns" element={<Lazy page={<CampaignsPage />} />} />
+        <Route path="campaigns/:id" element={<Lazy page={<CampaignDashboardPage />} />} />
+        <Route path="campaigns/:id/congresses" element={<Lazy page={<CongressesPage />} />} />
+        <Route path="congresses/:id" element={<Lazy page={<CongressPage />} />} />
         <Route path="password" element={<Lazy page={<ChangePasswordPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

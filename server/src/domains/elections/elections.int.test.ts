@@ -139,6 +139,36 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect(Object.fromEntries(audit.rows.map((r) => [r.action, r.n]))).toMatchObject({ 'ballot.entered': 79, 'ballot.reconciled': 3, 'election.counted': 1, 'election.published': 1 });
   });
 
+  it('offers its organizers the users who may sit on the counting committee: active, with a scope reaching the congress', async () => {
+    const { e, p, organizer, a } = await setup();
+    const above = await createUser(ctx.services, 'counter', p.id(''));
+    const below = await createUser(ctx.services, 'counter', p.id('-D1-G1'));
+    const beside = await createUser(ctx.services, 'counter', p.id('-D2'));
+    const retired = await createUser(ctx.services, 'counter', p.id('-D1'));
+    await t.db.query('UPDATE users SET active = false WHERE username = $1', [retired.username]);
+    const res = await as(ctx.app, organizer).get(`/api/elections/${e.id}/eligible-counters`);
+    expect(res.statusCode).toBe(200);
+    const list = res.json() as { id: number; username: string; fullName: string; role: string; scopeOrgName: string }[];
+    const names = list.map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining([above.username, organizer.username, a.username]));
+    for (const u of [below, beside, retired]) expect(names).not.toContain(u.username);
+    expect(list.find((u) => u.username === a.username)).toMatchObject({ role: 'counter', scopeOrgName: 'Đảng bộ huyện Móng Cái' });
+    // Typists and other districts do not get the list.
+    expect((await as(ctx.app, a).get(`/api/elections/${e.id}/eligible-counters`)).json().error.code).toBe('FORBIDDEN_ROLE');
+    const outsider = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2'));
+    expect((await as(ctx.app, outsider).get(`/api/elections/${e.id}/eligible-counters`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+  });
+
+  it('offers the invalid-ballot reasons of its regulation, saying which are rulings and which need a note', async () => {
+    const { e } = await setup();
+    const codes = e.invalidReasons.map((r: { code: string }) => r.code);
+    // QĐ 244 (2014) does not have the case QĐ 190 added.
+    expect(codes).not.toContain('CASE_ADDED_BY_QD190');
+    expect(e.invalidReasons.find((r: { code: string }) => r.code === 'KEEPS_TOO_MANY')).toMatchObject({ derivedFromMarks: true, requiresNote: false });
+    expect(e.invalidReasons.find((r: { code: string }) => r.code === 'NOT_STAMPED')).toMatchObject({ derivedFromMarks: false, requiresNote: false });
+    expect(e.invalidReasons.find((r: { code: string }) => r.code === 'OTHER_COMMITTEE_RULING')).toMatchObject({ derivedFromMarks: false, requiresNote: true });
+  });
+
   it('keeps another district out of the election', async () => {
     const { e, p } = await setup();
     const outsider: Session = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2'));

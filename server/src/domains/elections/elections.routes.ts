@@ -24,6 +24,7 @@ export const electionsRoutes =
     app.get('/elections/mine', async (req) => elections.mine(requireSession(req).actor));
     app.get('/orgs/:id/elections', { schema: { params: idParams } }, async (req) => elections.listForOrg(requireSession(req).actor, req.params.id));
     app.get('/elections/:id', { schema: { params: idParams } }, async (req) => elections.get(requireSession(req).actor, req.params.id));
+    app.get('/elections/:id/eligible-counters', { schema: { params: idParams } }, async (req) => elections.eligibleCounters(requireSession(req).actor, req.params.id));
     app.put('/elections/:id/counters', { schema: { params: idParams, body: assignCountersRequestSchema } }, async (req) =>
       elections.assignCounters(requireSession(req).actor, req.params.id, req.body.counters),
     );

@@ -264,7 +264,10 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       unconfirmedRules: Object.values(rs.rules)
         .filter((r) => r.unconfirmed)
         .map((r) => ({ id: r.id, value: r.value, source: r.source, summary: r.summaryVi, explanation: r.explanation })),
-      invalidReasons: Object.entries(INVALID_REASON_INFO).map(([code, info]) => ({ code, label: info.messageVi, unconfirmed: info.unconfirmed })),
+      // The reasons of this rule set; the entry screen offers only rulings (not those that follow from the marks) and asks for a note where one is required.
+      invalidReasons: Object.entries(INVALID_REASON_INFO)
+        .filter(([code]) => (rs.rules.invalidReasons.value as readonly string[]).includes(code))
+        .map(([code, info]) => ({ code, label: info.messageVi, unconfirmed: info.unconfirmed, derivedFromMarks: info.derivedFromMarks, requiresNote: info.requiresNote })),
       result: showResult ? e.result : null,
       rounds: showResult ? rv.view.rounds : rv.view.rounds.filter((_, i, all) => i < all.length - (e.status === 'counted' ? 1 : 0)),
       publishedAt: e.published_at?.toISOString() ?? null,
@@ -327,6 +330,18 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         [orgId],
       );
       return r.rows.map((x) => ({ id: x.id, title: x.title, kind: x.kind, kindLabel: electionKindLabels[x.kind], status: x.status, seats: x.seats, createdAt: x.created_at.toISOString() }));
+    },
+
+    /** Active users whose scope reaches the election's organization: those who may sit on its counting committee. */
+    async eligibleCounters(actor: Actor, id: number) {
+      const e = await load(db, id);
+      if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+      const r = await db.query<{ id: number; username: string; full_name: string; role: string; org_name: string }>(
+        `SELECT u.id, u.username, u.full_name, u.role, o.name AS org_name FROM users u JOIN organizations o ON o.id = u.org_id
+          WHERE u.active AND $1::ltree <@ o.path ORDER BY u.username`,
+        [e.org_path],
+      );
+      return r.rows.map((u) => ({ id: u.id, username: u.username, fullName: u.full_name, role: u.role, scopeOrgName: u.org_name }));
     },
 
     /** Elections where the actor sits on the counting committee. */

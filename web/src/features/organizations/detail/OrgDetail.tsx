@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,10 @@ import { OrgFacts } from './OrgFacts.tsx';
 import { OrgHistory } from './OrgHistory.tsx';
 import { OrgRollup } from './OrgRollup.tsx';
 import { OrgStatusTag } from './OrgStatusTag.tsx';
+import { PageSpinner } from '../../../app/PageSpinner.tsx';
+
+// Elections load with their tab: the tree stays the light first page.
+const OrgElections = lazy(() => import('../../elections/OrgElections.tsx').then((m) => ({ default: m.OrgElections })));
 
 export function OrgDetail({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -49,6 +54,15 @@ export function OrgDetail({ id }: { id: number }) {
                 <OrgFacts org={org} />
                 <OrgRollup orgId={org.id} />
               </>
+            ),
+          },
+          {
+            key: 'elections',
+            label: t('orgs.tabs.elections'),
+            children: (
+              <Suspense fallback={<PageSpinner />}>
+                <OrgElections org={org} />
+              </Suspense>
             ),
           },
           { key: 'history', label: t('orgs.tabs.history'), children: <OrgHistory orgId={org.id} /> },

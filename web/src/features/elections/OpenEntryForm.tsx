@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Alert, App, Button, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/api.ts';
+import { formatCount, parseCount } from '../../lib/format.ts';
+import { showFieldErrors } from '../../lib/forms.ts';
+import { type Election, useOpenEntry } from './elections.api.ts';
+
+type Values = { present: number; ballotsIssued: number; ballotsCollected: number; listAgree: number; listDisagree: number; listPresent: number };
+
+export function CountInput({ name, label, extra }: { name: string | string[]; label: string; extra?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: t('validation.requiredField', { label }) }]}>
+      <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} />
+    </Form.Item>
+  );
+}
+
+/**
+ * Bắt đầu bỏ phiếu: attendance, ballots issued and collected, and the show-of-hands vote that
+ * approved the list. The server refuses below the 2/3 quorum or without an approved list, and says why.
+ */
+export function OpenEntryForm({ election: e }: { election: Election }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const open = useOpenEntry(e.id);
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (v: Values) => {
+    setError(null);
+    try {
+      await open.mutateAsync({
+        version: e.version,
+        present: v.present,
+        ballotsIssued: v.ballotsIssued,
+        ballotsCollected: v.ballotsCollected,
+        listVote: { agree: v.listAgree, disagree: v.listDisagree, present: v.listPresent },
+      });
+      void message.success(t('elections.open.done'));
+    } catch (err) {
+      showFieldErrors(form, err);
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      disabled={open.isPending}
+      onValuesChange={(changed: Partial<Values>) => {
+        // Those present usually all vote on the list: follow "có mặt" until the user types another figure.
+        if (changed.present !== undefined && !form.isFieldTouched('listPresent')) form.setFieldValue('listPresent', changed.present);
+      }}
+    >
+      {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
+      <Row gutter={12}>
+        <Col xs={24} md={8}>
+          <CountInput name="present" label={t('elections.open.present')} />
+        </Col>
+        <Col xs={24} md={8}>
+          <CountInput name="ballotsIssued" label={t('elections.open.ballotsIssued')} />
+        </Col>
+        <Col xs={24} md={8}>
+          <CountInput name="ballotsCollected" label={t('elections.open.ballotsCollected')} />
+        </Col>
+      </Row>
+      <Typography.Text strong>{t('elections.open.listVote')}</Typography.Text>
+      <Row gutter={12} className="election-open__vote">
+        <Col xs={24} md={8}>
+          <CountInput name="listPresent" label={t('elections.open.listPresent')} />
+        </Col>
+        <Col xs={24} md={8}>
+          <CountInput name="listAgree" label={t('elections.open.listAgree')} />
+        </Col>
+        <Col xs={24} md={8}>
+          <CountInput name="listDisagree" label={t('elections.open.listDisagree')} />
+        </Col>
+      </Row>
+      <Button type="primary" htmlType="submit" loading={open.isPending}>
+        {t('elections.open.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,119 @@
+import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
+
+/**
+ * What a typist types for one ballot, read as they type it.
+ *
+ * Strike-out ballots: the numbers (positions on the printed ballot) of the struck names.
+ * Agree/disagree ballots (no surplus, or one name): the numbers of the "không đồng ý" marks;
+ * a number followed by "+" had both boxes marked, by "-" neither; names not typed were marked
+ * "đồng ý". A leading "+" or "-" changes that default for the whole ballot ("-" alone: a ballot
+ * with no mark at all).
+ *
+ * Numbers need no separator when they cannot be misread: a digit that cannot start a longer
+ * number on this list ends the number by itself (with 11 names, "311" is 3 and 11). A space,
+ * comma or dot separates where needed ("1 10").
+ */
+
+export type TypedMark = 'agree' | 'disagree' | 'both' | 'none';
+export type TypingMode = 'strike' | 'marks';
+
+export type TypedToken = { position: number; mark: TypedMark };
+
+export type ParsedBallot = {
+  /** Positions in the order typed, with their mark (strike mode: 'disagree' means struck). */
+  tokens: TypedToken[];
+  /** Marks mode: the mark of names not typed. */
+  defaultMark: TypedMark;
+  /** Numbers typed twice. */
+  duplicates: number[];
+  /** Pieces that are not a name on this ballot ("0", "12" on a list of 11, a stray letter). */
+  unknown: string[];
+  /** A modifier with no number before it (marks mode, after the first token). */
+  strayModifier: boolean;
+};
+
+const SEPARATORS = new Set([' ', ',', '.', ';', '\t']);
+
+export function parseTyped(text: string, n: number, mode: TypingMode): ParsedBallot {
+  const tokens: TypedToken[] = [];
+  const unknown: string[] = [];
+  let defaultMark: TypedMark = mode === 'marks' ? 'agree' : 'disagree';
+  let strayModifier = false;
+  let pending: string | null = null;
+
+  const commit = () => {
+    if (pending === null) return;
+    const value = Number(pending);
+    if (value >= 1 && value <= n) tokens.push({ position: value, mark: 'disagree' });
+    else unknown.push(pending);
+    pending = null;
+  };
+
+  for (const ch of text) {
+    if (ch >= '0' && ch <= '9') {
+      if (pending !== null && Number(pending + ch) <= n && Number(pending) !== 0) pending += ch;
+      else {
+        commit();
+        pending = ch;
+      }
+    } else if (SEPARATORS.has(ch)) {
+      commit();
+    } else if (ch === '+' || ch === '-') {
+      if (mode === 'strike') {
+        commit();
+        continue;
+      }
+      const hadPending = pending !== null;
+      commit();
+      const mark: TypedMark = ch === '+' ? 'both' : 'none';
+      const last = tokens.at(-1);
+      if (hadPending && last) last.mark = mark;
+      else if (tokens.length === 0 && unknown.length === 0) defaultMark = mark;
+      else strayModifier = true;
+    } else {
+      commit();
+      unknown.push(ch);
+    }
+  }
+  commit();
+
+  const seen = new Set<number>();
+  const duplicates: number[] = [];
+  for (const t of tokens) {
+    if (seen.has(t.position) && !duplicates.includes(t.position)) duplicates.push(t.position);
+    seen.add(t.position);
+  }
+  return { tokens, defaultMark, duplicates, unknown, strayModifier };
+}
+
+/** The ballot to send: the server canonicalizes it, so two teams agree however they typed it. */
+export function toEntry(parsed: ParsedBallot, n: number, mode: TypingMode): BallotEntryInput {
+  if (mode === 'strike') return { kind: 'strike', struck: [...new Set(parsed.tokens.map((t) => t.position))].sort((a, b) => a - b) };
+  const marks: Record<string, TypedMark> = {};
+  for (let p = 1; p <= n; p++) marks[String(p)] = parsed.defaultMark;
+  // The last mark typed for a name wins.
+  for (const t of parsed.tokens) marks[String(t.position)] = t.mark;
+  return { kind: 'marks', marks };
+}
+
+/** The mark each position would get, for the live picture of the ballot. */
+export function marksByPosition(parsed: ParsedBallot, n: number, mode: TypingMode): Map<number, TypedMark> {
+  const out = new Map<number, TypedMark>();
+  if (mode === 'marks') for (let p = 1; p <= n; p++) out.set(p, parsed.defaultMark);
+  for (const t of parsed.tokens) out.set(t.position, t.mark);
+  return out;
+}
+
+/** Text that, typed, gives back an entry: to prefill the chief's resolution from one team's entry. */
+export function entryToText(entry: BallotEntryInput): string {
+  if (entry.kind === 'strike') return [...entry.struck].sort((a, b) => a - b).join(' ');
+  if (entry.kind !== 'marks') return '';
+  const marks = Object.entries(entry.marks).sort(([a], [b]) => Number(a) - Number(b));
+  const count = (m: TypedMark) => marks.filter(([, v]) => v === m).length;
+  // "Đồng ý" is the default; a ballot with no "đồng ý" at all starts with "-" or "+" instead.
+  const def: TypedMark = count('agree') > 0 ? 'agree' : count('none') >= count('both') ? 'none' : 'both';
+  const suffix: Record<TypedMark, string> = { agree: '', disagree: '', both: '+', none: '-' };
+  const parts = marks.filter(([, m]) => m !== def).map(([k, m]) => `${k}${suffix[m]}`);
+  const prefix = def === 'none' ? '-' : def === 'both' ? '+' : '';
+  return [prefix, ...parts].filter(Boolean).join(' ');
+}
