@@ -104,3 +104,10 @@ export const nextRoundRequestSchema = z.strictObject({
   ballotsCollected: count.optional(),
 });
 export type NextRoundRequest = z.infer<typeof nextRoundRequestSchema>;
+
+/** The upper committee's approval of the results (chuẩn y). */
+export const approveElectionRequestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  decisionNo: z.string().trim().min(1).max(100),
+  decisionDate: z.string().date(),
+});

@@ -237,7 +237,24 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     await as(ctx.app, chief!).post(`/api/elections/${created.id}/publish`);
     const done = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json();
     expect(done.phase.kind).toBe('closed');
-    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: done.version })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+    // Results now wait for the upper committee: deadlines run from the closing day.
+    expect(done.approval.status).toBe('pending');
+    expect(done.approval.canApprove).toBe(false);
+    const closedOn = done.approval.closedOn as string;
+    const workdaysBetween = (from: string, to: string) => {
+      let n = 0;
+      for (let t = Date.parse(from) + 86_400_000; t <= Date.parse(to); t += 86_400_000) if (![0, 6].includes(new Date(t).getUTCDay())) n++;
+      return n;
+    };
+    // At least 15 weekdays (holidays only push it later).
+    expect(workdaysBetween(closedOn, done.approval.deadlines.complaintsUntil)).toBeGreaterThanOrEqual(15);
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/approve`, { version: done.version, decisionNo: '12-QĐ/HU', decisionDate: closedOn })).json().error.code).toBe('FORBIDDEN_ROLE');
+    const upper = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const early = await as(ctx.app, upper).post(`/api/elections/${created.id}/approve`, { version: done.version, decisionNo: '12-QĐ/HU', decisionDate: '2000-01-01' });
+    expect(early.json().error.details[0].code).toBe('DATE_BEFORE_CLOSING');
+    const approved = (await as(ctx.app, upper).post(`/api/elections/${created.id}/approve`, { version: done.version, decisionNo: '12-QĐ/HU', decisionDate: closedOn })).json();
+    expect([approved.approval.status, approved.approval.decisionNo]).toEqual(['approved', '12-QĐ/HU']);
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: approved.version })).json().error.code).toBe('ELECTION_WRONG_STATUS');
   });
 
   it('leaves a seat to the congress when too few pass the threshold: further round with an added name, or stop', async () => {

@@ -31,6 +31,13 @@ import {
   type RuleSet,
 } from './counting/index.ts';
 import { canonicalBallot } from './ballot-canonical.ts';
+import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
+import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
+import { approvalDue, resultDeadlines } from './counting/index.ts';
+
+const workCalendar = buildCalendar(vietnamHolidays);
+/** The calendar day in Vietnam, whatever the server's time zone. */
+const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 import type { ElectionEvents } from './elections.events.ts';
 
 type ElectionRow = {
@@ -54,6 +61,11 @@ type ElectionRow = {
   result: StoredResult | null;
   current_round: number;
   history: HistoryItem[];
+  closed_on: string | null;
+  approved_at: Date | null;
+  approval_decision: string | null;
+  approval_date: string | null;
+  approved_by_name?: string | null;
   counted_at: Date | null;
   published_at: Date | null;
   version: number;
@@ -123,7 +135,9 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
 
   async function load(q: Queryable, id: number, forUpdate = false): Promise<ElectionRow> {
     const r = await q.query<ElectionRow>(
-      `SELECT e.*, o.name AS org_name, o.path::text AS org_path FROM elections e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`,
+      `SELECT e.*, o.name AS org_name, o.path::text AS org_path, u.full_name AS approved_by_name
+         FROM elections e JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.approved_by
+        WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`,
       [id],
     );
     if (!r.rows[0]) throw new DomainError('ELECTION_NOT_FOUND');
@@ -230,7 +244,28 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
-  function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>) {
+  /** Only a committee above the congress' own organization approves its results. */
+  const isUpperLevel = (actor: Actor, e: ElectionRow) =>
+    (actor.role === 'admin' || actor.role === 'organizer') && pathInside(e.org_path, actor.scopePath) && e.org_path !== actor.scopePath;
+
+  function approvalView(e: ElectionRow, actor: Actor) {
+    if (!e.closed_on) return { status: 'notFinished' as const, closedOn: null, deadlines: null, canApprove: false };
+    const d = resultDeadlines(e.closed_on, workCalendar);
+    const deadlines = d.ok
+      ? { ...d.value, approvalDue: (() => { const a = approvalDue(d.value.reportDue, workCalendar); return a.ok ? a.value : null; })() }
+      : null;
+    return {
+      status: e.approved_at ? ('approved' as const) : ('pending' as const),
+      closedOn: e.closed_on,
+      deadlines,
+      decisionNo: e.approval_decision,
+      decisionDate: e.approval_date,
+      approvedBy: e.approved_by_name ?? null,
+      canApprove: !e.approved_at && isUpperLevel(actor, e),
+    };
+  }
+
+  function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>, actor: Actor) {
     const rs = ruleSetOf(e.regulation);
     const rv = roundView(e, candidates);
     const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
@@ -269,6 +304,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         .filter(([code]) => (rs.rules.invalidReasons.value as readonly string[]).includes(code))
         .map(([code, info]) => ({ code, label: info.messageVi, unconfirmed: info.unconfirmed, derivedFromMarks: info.derivedFromMarks, requiresNote: info.requiresNote })),
       result: showResult ? e.result : null,
+      approval: approvalView(e, actor),
       rounds: showResult ? rv.view.rounds : rv.view.rounds.filter((_, i, all) => i < all.length - (e.status === 'counted' ? 1 : 0)),
       publishedAt: e.published_at?.toISOString() ?? null,
       me: acc,
@@ -318,7 +354,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     async get(actor: Actor, id: number) {
       const e = await load(db, id);
       const acc = await access(db, actor, e);
-      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc);
+      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc, actor);
     },
 
     async listForOrg(actor: Actor, orgId: number) {
@@ -582,7 +618,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         const acc = await access(tx, actor, e);
         if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được công bố kết quả.');
         if (e.status !== 'counted') fail('ELECTION_WRONG_STATUS', 'Chưa kiểm phiếu xong.');
-        await tx.query(`UPDATE elections SET status = 'published', published_at = now(), version = version + 1 WHERE id = $1`, [id]);
+        const finished = electionOutcome(replay(e, await candidatesOf(tx, id))).finished;
+        await tx.query(`UPDATE elections SET status = 'published', published_at = now(), closed_on = $2, version = version + 1 WHERE id = $1`, [
+          id,
+          finished ? vietnamDate(deps.clock.now()) : null,
+        ]);
         await audit(tx, actor, e, 'election.published', `Công bố kết quả: ${e.title}`);
       });
       events.emit(id, { type: 'published' });
@@ -628,7 +668,9 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           await audit(tx, actor, e, 'election.congress_decision', `Ghi quyết định của đại hội: ${input.decision}`, { decision });
         } else if (input.decision) fail('ELECTION_INVALID', 'Vòng bầu lại giữa những người bằng phiếu diễn ra theo quy định; không cần quyết định.');
         if (state.phase.kind !== 'awaitingRound') {
-          await tx.query(`UPDATE elections SET history = $2::jsonb, version = version + 1 WHERE id = $1`, [id, JSON.stringify(history)]);
+          // The congress stopped: the election closes today, and its deadlines start.
+          const closedOn = electionOutcome(state).finished ? vietnamDate(deps.clock.now()) : null;
+          await tx.query(`UPDATE elections SET history = $2::jsonb, closed_on = $3, version = version + 1 WHERE id = $1`, [id, JSON.stringify(history), closedOn]);
           return;
         }
         if (input.present === undefined || input.ballotsIssued === undefined || input.ballotsCollected === undefined)
@@ -643,6 +685,27 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           [id, JSON.stringify(history), input.present, input.ballotsIssued, input.ballotsCollected],
         );
         await audit(tx, actor, e, 'election.round_opened', `Mở vòng ${e.current_round + 1} (${state.phase.round.purpose === 'tieBreak' ? 'bầu lại giữa những người bằng phiếu' : 'bầu thêm'}): ${e.title}`, input);
+      });
+      return this.get(actor, id);
+    },
+
+    /** Chuẩn y by the upper committee (QĐ 294 mục 16.1.2); until then results are pending approval. */
+    async approve(actor: Actor, id: number, input: { version: number; decisionNo: string; decisionDate: string }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!pathInside(e.org_path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+        if (!isUpperLevel(actor, e)) fail('FORBIDDEN_ROLE', 'Chỉ cấp ủy cấp trên trực tiếp hoặc cấp trên nữa mới chuẩn y kết quả bầu cử.');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (!e.closed_on || e.status !== 'published') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử chưa kết thúc và công bố kết quả.');
+        if (e.approved_at) fail('ELECTION_WRONG_STATUS', 'Kết quả đã được chuẩn y.');
+        if (input.decisionDate < e.closed_on!) fail('ELECTION_INVALID', 'Ngày quyết định chuẩn y không được trước ngày kết thúc bầu cử.', [{ field: 'decisionDate', code: 'DATE_BEFORE_CLOSING', message: 'Trước ngày kết thúc bầu cử.' }]);
+        await tx.query(`UPDATE elections SET approved_at = now(), approved_by = $2, approval_decision = $3, approval_date = $4, version = version + 1 WHERE id = $1`, [
+          id,
+          actor.userId,
+          input.decisionNo,
+          input.decisionDate,
+        ]);
+        await audit(tx, actor, e, 'election.approved', `Chuẩn y kết quả: ${e.title} (QĐ ${input.decisionNo})`, input);
       });
       return this.get(actor, id);
     },
