@@ -15,11 +15,8 @@ import {
   countRound,
   electionOutcome,
   type ElectionState,
-  percentOfDenominator,
-  formatPercentVi,
   recordCongressDecision,
   recordRoundVotes,
-  type RoundPurpose,
   startElection,
   type ElectionKind,
   type ExclusionCategory,
@@ -31,6 +28,7 @@ import {
   type RuleSet,
 } from './counting/index.ts';
 import { canonicalBallot } from './ballot-canonical.ts';
+import { type HistoryItem, presentRound, type StoredResult } from './round-result.ts';
 import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
 import { approvalDue, resultDeadlines } from './counting/index.ts';
@@ -74,29 +72,7 @@ type CandidateRow = { id: number; ballot_no: number; full_name: string; nominate
 type CounterRow = { user_id: number; username: string; full_name: string; is_chief: boolean; team: 'A' | 'B' | null };
 type EntryRow = { round: number; serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
 
-/** What happened, in order: each counted round with its votes, and each decision of the congress. */
-export type HistoryItem =
-  | { type: 'round'; number: number; purpose: RoundPurpose; valid: number; votes: { id: string; votes: number }[]; result: StoredResult }
-  | { type: 'decision'; decision: CongressDecision; by: string; at: string };
-
-export type StoredResult = {
-  round: number;
-  purpose: RoundPurpose;
-  denominator: number;
-  threshold: number;
-  formula: string;
-  source: string;
-  ballots: { collected: number; valid: number; invalid: number; invalidReasons: Record<string, number> };
-  candidates: { ballotNo: number; fullName: string; votes: number; percent: number; percentText: string; status: string; rank: number }[];
-  elected: number[];
-  alternates: number[];
-  unfilledSeats: { official: number; alternate: number };
-  tie: { ballotNos: number[]; seats: number } | null;
-  /** Across all rounds so far. */
-  outcome: { elected: number[]; alternates: number[]; vacantSeats: { official: number; alternate: number }; finished: boolean; upperAppointmentRequired: boolean };
-  present: number;
-  ballotsIssued: number;
-};
+export type { HistoryItem, StoredResult } from './round-result.ts';
 
 const ruleSetOf = (regulation: '2014' | '2024'): RuleSet => {
   const r = resolveRuleSet(regulation);
@@ -561,48 +537,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         const { state, roundIds } = roundView(e, candidates);
         const counted = countRound(state, rec.rows.map((r) => toEngineEntry(r.final!.entry, roundIds)));
         if (!counted.ok) throw new DomainError('COUNTING_FAILED', 'message' in counted.error ? String(counted.error.message) : undefined);
-        const { tally, decision, plan } = counted.value;
-        const D = state.setup.denominator;
-        const denResult = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
-        if (!denResult.ok) throw new DomainError('COUNTING_FAILED', denResult.error.message);
-        const den = denResult.value;
-        const nameOf = new Map(candidates.map((c) => [String(c.ballot_no), c.full_name]));
-        const outcome = electionOutcome(counted.value.state);
-        const result: StoredResult = {
-          round: plan.number,
-          purpose: plan.purpose,
-          denominator: D,
-          threshold: den.threshold,
-          formula: den.formula,
-          source: den.source,
-          ballots: { collected: tally.collected, valid: tally.valid, invalid: tally.invalid, invalidReasons: { ...tally.invalidReasons } },
-          candidates: decision.candidates.map((c) => {
-            const percent = percentOfDenominator(c.votes, D, rs);
-            const percentText = formatPercentVi(percent);
-            return {
-              ballotNo: Number(c.id),
-              fullName: nameOf.get(c.id)!,
-              votes: c.votes,
-              percent: Number(percentText.replace('%', '').replace(/\./g, '').replace(',', '.')),
-              percentText,
-              status: c.status,
-              rank: c.rank,
-            };
-          }),
-          elected: decision.filled.official.map(Number),
-          alternates: decision.filled.alternate.map(Number),
-          unfilledSeats: { official: decision.unfilled.official, alternate: decision.unfilled.alternate },
-          tie: decision.tie ? { ballotNos: decision.tie.candidates.map(Number), seats: decision.tie.seats } : null,
-          outcome: {
-            elected: outcome.elected.map(Number),
-            alternates: outcome.alternates.map(Number),
-            vacantSeats: outcome.vacantSeats,
-            finished: outcome.finished,
-            upperAppointmentRequired: outcome.upperAppointmentRequired,
-          },
-          present: e.present ?? 0,
-          ballotsIssued: e.ballots_issued ?? 0,
-        };
+        const { tally, plan } = counted.value;
+        const den = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+        if (!den.ok) throw new DomainError('COUNTING_FAILED', den.error.message);
+        const nameOf = new Map(candidates.map((c) => [c.ballot_no, c.full_name]));
+        const result: StoredResult = presentRound(counted.value, den.value, rs, (n) => nameOf.get(n) ?? String(n), { present: e.present ?? 0, ballotsIssued: e.ballots_issued ?? 0 });
         const history: HistoryItem[] = [...e.history, { type: 'round', number: plan.number, purpose: plan.purpose, valid: tally.valid, votes: tally.votes.map((v) => ({ id: v.id, votes: v.votes })), result }];
         await tx.query(`UPDATE elections SET history = $2::jsonb WHERE id = $1`, [id, JSON.stringify(history)]);
         await tx.query(`UPDATE elections SET status = 'counted', result = $2::jsonb, counted_at = now(), version = version + 1 WHERE id = $1`, [id, JSON.stringify(result)]);

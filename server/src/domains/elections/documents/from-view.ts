@@ -1,5 +1,5 @@
 import type { RoundPurpose } from '../counting/index.ts';
-import type { StoredResult } from '../elections.service.ts';
+import type { StoredResult } from '../round-result.ts';
 import type { BallotElection } from './ballot-pdf.ts';
 import type { EntryLogElection } from './entry-log.ts';
 import type { MinutesElection } from './minutes-model.ts';

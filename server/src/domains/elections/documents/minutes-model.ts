@@ -5,7 +5,7 @@ import {
   type ExclusionCategory,
   SUMMONED_LABELS,
 } from '../counting/index.ts';
-import type { StoredResult } from '../elections.service.ts';
+import type { StoredResult } from '../round-result.ts';
 import {
   congressName,
   dateLineVi,

@@ -6,16 +6,13 @@ import {
   type BallotEntry,
   computeDenominator,
   countRound,
-  electionOutcome,
   type ElectionKind,
   type ElectionState,
   type ExclusionCategory,
-  formatPercentVi,
-  percentOfDenominator,
   resolveRuleSet,
   startElection,
 } from '../counting/index.ts';
-import type { StoredResult } from '../elections.service.ts';
+import { presentRound, type StoredResult } from '../round-result.ts';
 import type { EntryLogEntry } from './entry-log.ts';
 import type { DocumentsView } from './from-view.ts';
 
@@ -98,46 +95,11 @@ class Fixture {
     const ids = this.state.phase.round.candidates;
     const counted = countRound(this.state, [...dealBallots(ids, votes, valid), ...invalid]);
     if (!counted.ok) throw new Error(JSON.stringify(counted.error));
-    const { tally, decision, plan } = counted.value;
     const rs = this.ruleSet();
     const d = computeDenominator({ congress: this.s.congressKind, summoned: this.s.summoned, exclusions: this.s.exclusions }, rs);
     if (!d.ok) throw new Error('denominator');
-    const D = this.state.setup.denominator;
-    const outcome = electionOutcome(counted.value.state);
-    this.rounds.push({
-      round: plan.number,
-      purpose: plan.purpose,
-      denominator: D,
-      threshold: d.value.threshold,
-      formula: d.value.formula,
-      source: d.value.source,
-      ballots: { collected: tally.collected, valid: tally.valid, invalid: tally.invalid, invalidReasons: { ...tally.invalidReasons } },
-      candidates: decision.candidates.map((c) => {
-        const percentText = formatPercentVi(percentOfDenominator(c.votes, D, rs));
-        return {
-          ballotNo: Number(c.id),
-          fullName: this.s.names[Number(c.id) - 1]!,
-          votes: c.votes,
-          percent: Number(percentText.replace('%', '').replace(/\./g, '').replace(',', '.')),
-          percentText,
-          status: c.status,
-          rank: c.rank,
-        };
-      }),
-      elected: decision.filled.official.map(Number),
-      alternates: decision.filled.alternate.map(Number),
-      unfilledSeats: { official: decision.unfilled.official, alternate: decision.unfilled.alternate },
-      tie: decision.tie ? { ballotNos: decision.tie.candidates.map(Number), seats: decision.tie.seats } : null,
-      outcome: {
-        elected: outcome.elected.map(Number),
-        alternates: outcome.alternates.map(Number),
-        vacantSeats: outcome.vacantSeats,
-        finished: outcome.finished,
-        upperAppointmentRequired: outcome.upperAppointmentRequired,
-      },
-      present: this.s.present,
-      ballotsIssued: this.s.ballotsIssued,
-    });
+    // The same shaping the service stores, so the documents are tested on real results.
+    this.rounds.push(presentRound(counted.value, d.value, rs, (n) => this.s.names[n - 1]!, { present: this.s.present, ballotsIssued: this.s.ballotsIssued }));
     this.state = counted.value.state;
     this.status = 'counted';
     return this;
