@@ -54,7 +54,7 @@ export function SignInPage() {
         </div>
         <Typography.Title level={4}>{t('signIn.title')}</Typography.Title>
         {lostReason === 'SESSION_EXPIRED' && !error && <Alert type="warning" showIcon message={t('signIn.expired')} style={{ marginBottom: 16 }} />}
-        {state.signedOut && !error && <Alert type="info" showIcon message={t('signIn.signedOut')} style={{ marginBottom: 16 }} />}
+        {(state.signedOut || lostReason === 'SIGNED_OUT') && !error && <Alert type="info" showIcon message={t('signIn.signedOut')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />}
         <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
           <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}>

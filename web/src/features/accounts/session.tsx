@@ -7,7 +7,7 @@ import { type Me, meQuery, meQueryKey, signOut } from './accounts.api.ts';
 type SessionValue = {
   me: Me | null | undefined;
   loading: boolean;
-  /** Why the last session ended without the user signing out, if it did. */
+  /** Why the last session ended: the user signed out, or the server no longer knew it. */
   lostReason: AuthLostReason | null;
   /** Stores the user the login answered with; every other cached answer belonged to someone else. */
   signedIn: (me: Me) => void;
@@ -16,7 +16,7 @@ type SessionValue = {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-type AuthLostReason = 'SESSION_EXPIRED' | 'NOT_AUTHENTICATED';
+type AuthLostReason = 'SESSION_EXPIRED' | 'NOT_AUTHENTICATED' | 'SIGNED_OUT';
 export type SignInLocationState = { signedOut?: boolean; from?: string };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -32,7 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onAuthLost((code) => {
       setCsrfToken(null);
-      setLostReason(code);
+      // A request answered 401 just after signing out is not an expiry.
+      setLostReason((prev) => (prev === 'SIGNED_OUT' ? prev : code));
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       qc.setQueryData(meQueryKey, null);
     });
@@ -50,11 +51,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const doSignOut = useCallback(async () => {
+    // Remembered here, not only in the navigation state: RequireSession may redirect first.
+    setLostReason('SIGNED_OUT');
     try {
       await signOut();
     } finally {
       qc.clear();
-      setLostReason(null);
       qc.setQueryData(meQueryKey, null);
       setCsrfToken(null);
       const state: SignInLocationState = { signedOut: true };
