@@ -23,7 +23,16 @@ beforeAll(async () => {
   ward = (await admin.get<Org[]>('/orgs/search?q=QN-MC-001'))[0]!;
 });
 
-afterEach(() => {
+afterEach(async (ctx) => {
+  // A failing step leaves a picture of every open page, to see what the user would have seen.
+  if (ctx.task.result?.state === 'fail') {
+    let i = 0;
+    for (const c of contexts)
+      for (const p of c.pages()) {
+        console.log(`failed step: page ${++i} at ${p.url()}`);
+        await screenshot(p, `elections-failed-${i}`).catch(() => undefined);
+      }
+  }
   expect(takeScriptErrors()).toEqual([]);
 });
 
@@ -32,6 +41,23 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** A signed-in API client that writes too (CSRF header), to prepare data the way a script would. */
+async function client(username: string, password: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
 
 async function userPage(username: string, password: string): Promise<Page> {
   const { context, page } = await newUserPage(browser, server.url);
@@ -194,13 +220,29 @@ async function waitForAck(page: Page, count: number, serial: number) {
 type Measured = { serial: number; struck: number; keys: number };
 
 /** Types a team's 40 ballots with the keyboard only, counting every key pressed per ballot. */
-async function typeTeam(page: Page, typings: Typing[], opts: { shoot: boolean; correctTwelve: boolean }): Promise<Measured[]> {
+async function typeTeam(page: Page, typings: Typing[], opts: { shoot: boolean; correctTwelve: boolean; typeAheadAt?: number }): Promise<Measured[]> {
   const measured: Measured[] = [];
   let acks = 0;
-  for (const t of typings) {
+  for (let i = 0; i < typings.length; i++) {
+    const t = typings[i]!;
     try {
       // The serial moved on by itself: nothing to type for it.
       expect(await page.locator('#ballot-serial').inputValue()).toBe(String(t.serial));
+      const next = typings[i + 1];
+      if (t.serial === opts.typeAheadAt && t.action.type === 'numbers' && next?.action.type === 'numbers') {
+        // A fast typist starts the next ballot before the last one is acknowledged: nothing typed is lost.
+        for (const ch of t.action.text) await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+        await page.keyboard.press('Enter');
+        for (const ch of next.action.text) await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+        await waitForAck(page, ++acks, t.serial);
+        await expect.poll(() => page.locator('#ballot-marks').inputValue()).toBe(next.action.text);
+        expect(await page.locator('#ballot-serial').inputValue()).toBe(String(next.serial));
+        await page.keyboard.press('Enter');
+        await waitForAck(page, ++acks, next.serial);
+        measured.push({ serial: t.serial, struck: t.struck, keys: t.action.text.length + 1 }, { serial: next.serial, struck: next.struck, keys: next.action.text.length + 1 });
+        i++;
+        continue;
+      }
       measured.push(await typeOne(page, t, ++acks, opts.shoot));
       if (opts.correctTwelve && t.serial === 13) await correctTwelve(page, ++acks);
     } catch (e) {
@@ -278,8 +320,9 @@ describe('congress day: an election from setup to the published result, in the b
       const box = organizer.getByLabel(label, { exact: true });
       await box.focus();
       await box.pressSequentially(username);
-      // The options of this select (another one's list may still be closing).
-      await organizer.locator(`[id^="${field}_list_"]`).filter({ hasText: `(${username})` }).click();
+      // Keyboard: the only suggestion left is active; Enter takes it.
+      await seen(organizer.locator(`[id^="${field}_list_"].ant-select-item-option-active`).filter({ hasText: `(${username})` }));
+      await organizer.keyboard.press('Enter');
       await organizer.keyboard.press('Escape');
     };
     await pickUser('Trưởng Ban kiểm phiếu', 'chief', 'kiemphieu');
@@ -323,6 +366,7 @@ describe('congress day: an election from setup to the published result, in the b
       const page = await userPage(username, password);
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Bầu cử của tôi' }).click();
       const row = page.getByRole('row').filter({ hasText: `Bầu Ban Chấp hành ${ward.name}` });
+      if (username === 'nhapphieu.a') await screenshot(page, 'elections-00-my-elections', { fullPage: false });
       await row.getByRole('button', { name: 'Nhập phiếu' }).click();
       await seen(page.getByLabel('Số phiếu', { exact: true }));
       // The cursor waits in the numbers field, the serial already filled in.
@@ -336,7 +380,7 @@ describe('congress day: an election from setup to the published result, in the b
     // Typist A first mistypes ballot 12 (and corrects it after ballot 13); the measure counts the first typing.
     const [measuredA, measuredB] = await Promise.all([
       typeTeam(a, mistypeFirst12(typingFor('A')), { shoot: true, correctTwelve: true }),
-      typeTeam(b, typingFor('B'), { shoot: false, correctTwelve: false }),
+      typeTeam(b, typingFor('B'), { shoot: false, correctTwelve: false, typeAheadAt: 25 }),
     ]);
 
     for (const [team, page] of [['A', a], ['B', b]] as const) {
@@ -423,12 +467,12 @@ describe('congress day: an election from setup to the published result, in the b
     await chief.waitForURL(new RegExp(`/elections/${electionId}/results$`));
     await seen(chief.getByRole('heading', { name: 'Kết quả bầu cử', level: 3 }));
     await checkResultOnScreen(chief);
-    await seen(chief.getByText('Khiếu nại về bầu cử: trong 15 ngày làm việc kể từ ngày bế mạc đại hội'));
+    await seen(chief.getByText('Chờ cấp trên chuẩn y'));
     await screenshot(chief, 'elections-13-results');
 
     // The projector shows the result without a reload, pushed by the server.
     await seen(projector.getByText(`Trúng cử (${SEATS})`), 10_000);
-    const shown = await projector.locator('.projector__list li .projector__name').allInnerTexts();
+    const shown = await projector.locator('.projector__elected .projector__list li .projector__name').allInnerTexts();
     expect(shown.map((n) => ballot.find((c) => c.fullName === n)!.position)).toEqual(expected.elected);
     const facts = await textOf(projector.locator('.projector__facts'));
     expect(facts).toContain(`${D} Số làm căn cứ (D)`);
@@ -436,6 +480,34 @@ describe('congress day: an election from setup to the published result, in the b
     expect(facts).toContain(`${expected.valid} Hợp lệ`);
     expect(facts).toContain(`${expected.invalid} Không hợp lệ`);
     await screenshot(projector, 'elections-14-projector-result', { fullPage: false });
+  });
+
+  it('shows the complaint window and the deadlines, and the committee above records the approval (chuẩn y)', async () => {
+    const api = await client('mongcai', 'MongCai@2020');
+    const view = await api<{ approval: { closedOn: string; canApprove: boolean; deadlines: { complaintsUntil: string } } }>('GET', `/elections/${electionId}`);
+    // Móng Cái's committee sits above the ward: it approves. The window is at least 15 weekdays (holidays only lengthen it).
+    expect(view.approval.canApprove).toBe(true);
+    const weekdays = (from: string, to: string) => {
+      let n = 0;
+      for (let d = new Date(`${from}T00:00:00Z`); d < new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+        const next = new Date(d.getTime() + 86_400_000).getUTCDay();
+        if (next !== 0 && next !== 6) n++;
+      }
+      return n;
+    };
+    expect(weekdays(view.approval.closedOn, view.approval.deadlines.complaintsUntil)).toBeGreaterThanOrEqual(15);
+    const vi = (iso: string) => iso.split('-').reverse().join('/');
+
+    await organizer.goto(`/elections/${electionId}/results`);
+    expect(await textOf(organizer.getByTestId('complaints-until'))).toBe(vi(view.approval.deadlines.complaintsUntil));
+    await organizer.getByLabel('Số quyết định').fill('125-QĐ/ThU');
+    await organizer.getByLabel('Ngày quyết định').fill(vi(view.approval.closedOn));
+    await screenshot(organizer, 'elections-18-approval', { fullPage: false });
+    // Enter takes the typed date and sends the form.
+    await organizer.getByLabel('Ngày quyết định').press('Enter');
+    await seen(organizer.getByText('Đã ghi quyết định chuẩn y.'));
+    await seen(organizer.getByText(`Quyết định số 125-QĐ/ThU ngày ${vi(view.approval.closedOn)}`));
+    await seen(organizer.getByText('Đã chuẩn y', { exact: true }));
   });
 
   it('offers the minutes and the entry log once counted', async () => {
@@ -468,7 +540,8 @@ describe('congress day: an election from setup to the published result, in the b
     ] as const) {
       await organizer.getByLabel(label, { exact: true }).focus();
       await organizer.getByLabel(label, { exact: true }).pressSequentially(user);
-      await organizer.locator(`[id^="${field}_list_"]`).filter({ hasText: `(${user})` }).click();
+      await seen(organizer.locator(`[id^="${field}_list_"].ant-select-item-option-active`).filter({ hasText: `(${user})` }));
+      await organizer.keyboard.press('Enter');
       await organizer.keyboard.press('Escape');
     }
     await organizer.getByRole('button', { name: 'Lưu phân công' }).click();
@@ -499,14 +572,98 @@ describe('congress day: an election from setup to the published result, in the b
     for (const [i, struck] of ballots.entries()) {
       const text = keysFor(struck, 41);
       await typist.keyboard.type(text);
-      const onScreen = await typist.locator('.ballot-sheet__item--struck .ballot-sheet__no').allInnerTexts();
-      expect(onScreen.map(Number)).toEqual(struck);
+      const onScreen = typist.locator('.ballot-sheet__item--struck .ballot-sheet__no');
+      await expect.poll(async () => (await onScreen.allInnerTexts()).map(Number)).toEqual(struck);
       if (i === 1) await screenshot(typist, 'elections-15-entry-41-names', { fullPage: false });
       await typist.keyboard.press('Enter');
       await waitForAck(typist, i + 1, i + 1);
       costs.push(`[${struck.join(',')}] typed "${text}" + Enter = ${text.length + 1} keys for ${struck.length} names`);
     }
     console.log(`elections journey, 41 names / 37 seats (the demo congress): ${costs.join('; ')}`);
+  });
+
+  it('after a tie at the cut-off, the organizer opens the tie-break round from the results page', async () => {
+    // Prepared through the API: a cell congress of 12 elects 2 of 3; An 10, Bình 7, Cường 7 — Bình and Cường tie for the last seat.
+    const org = await client('mongcai', 'MongCai@2020');
+    const e = await org<{ id: number; version: number }>('POST', '/elections', {
+      orgId: ward.id,
+      title: 'Bầu Ban Thường vụ (thử bằng phiếu)',
+      kind: 'executiveCommittee',
+      regulation: '2024',
+      congressKind: 'members',
+      seats: 2,
+      summoned: 12,
+      candidates: [{ fullName: 'Lê Văn An' }, { fullName: 'Lê Thị Bình' }, { fullName: 'Lê Văn Cường' }],
+    });
+    const users = await org<{ id: number; username: string }[]>('GET', `/elections/${e.id}/eligible-counters`);
+    const idOf = (u: string) => users.find((x) => x.username === u)!.id;
+    const assigned = await org<{ version: number }>('PUT', `/elections/${e.id}/counters`, {
+      counters: [{ userId: idOf('kiemphieu'), isChief: true }, { userId: idOf('nhapphieu.a'), team: 'A' }, { userId: idOf('nhapphieu.b'), team: 'B' }],
+    });
+    await org('POST', `/elections/${e.id}/open-entry`, { version: assigned.version, present: 12, ballotsIssued: 12, ballotsCollected: 12, listVote: { agree: 12, disagree: 0, present: 12 } });
+    const [a, b, chief] = await Promise.all([client('nhapphieu.a', 'NhapPhieuA@2020'), client('nhapphieu.b', 'NhapPhieuB@2020'), client('kiemphieu', 'KiemPhieu@2020')]);
+    const struck = [1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3];
+    for (const [i, n] of struck.entries()) for (const team of [a, b]) await team('POST', `/elections/${e.id}/ballots`, { serial: i + 1, entry: { kind: 'strike', struck: [n] } });
+    await chief('POST', `/elections/${e.id}/count`);
+    await chief('POST', `/elections/${e.id}/publish`);
+
+    await organizer.goto(`/elections/${e.id}/results`);
+    await seen(organizer.getByText('Bằng phiếu ở vị trí cuối: Lê Thị Bình, Lê Văn Cường (7 phiếu) cho 1 chỗ.'));
+    await seen(organizer.getByText('Vòng 2: bầu lại giữa những người bằng phiếu, bầu 1.'));
+    await organizer.getByLabel('Số có mặt', { exact: true }).fill('12');
+    await organizer.getByLabel('Số phiếu phát ra').fill('12');
+    await organizer.getByLabel('Số phiếu thu vào').fill('12');
+    await screenshot(organizer, 'elections-16-tie-next-round');
+    await organizer.getByRole('button', { name: 'Mở vòng 2' }).click();
+    await seen(organizer.getByText('Đã mở vòng 2.'));
+    await seen(organizer.locator('.election-head').getByText('Vòng 2 — bầu lại giữa những người bằng phiếu'));
+
+    // The typists now get the tie-break ballot: the two tied names, one to keep.
+    await typistA.goto(`/elections/${e.id}/entry`);
+    await seen(typistA.getByText('Phiếu bầu: 2 tên, bầu 1'));
+    expect(await typistA.locator('.ballot-sheet__name').allInnerTexts()).toEqual(['Lê Thị Bình', 'Lê Văn Cường']);
+  });
+
+  it('a list without surplus: the typist types the "không đồng ý" numbers, "+" for both boxes, "-" for none', async () => {
+    const org = await client('mongcai', 'MongCai@2020');
+    const e = await org<{ id: number; version: number; form: string }>('POST', '/elections', {
+      orgId: ward.id,
+      title: 'Bầu Phó Bí thư (danh sách không dư)',
+      kind: 'deputySecretary',
+      regulation: '2024',
+      congressKind: 'conference',
+      seats: 2,
+      summoned: 9,
+      candidates: [{ fullName: 'Lê Văn An' }, { fullName: 'Lê Thị Bình' }],
+    });
+    expect(e.form).toBe('agreeDisagree');
+    const users = await org<{ id: number; username: string }[]>('GET', `/elections/${e.id}/eligible-counters`);
+    const idOf = (u: string) => users.find((x) => x.username === u)!.id;
+    const assigned = await org<{ version: number }>('PUT', `/elections/${e.id}/counters`, {
+      counters: [{ userId: idOf('kiemphieu'), isChief: true }, { userId: idOf('nhapphieu.a'), team: 'A' }, { userId: idOf('nhapphieu.b'), team: 'B' }],
+    });
+    await org('POST', `/elections/${e.id}/open-entry`, { version: assigned.version, present: 9, ballotsIssued: 9, ballotsCollected: 9, listVote: { agree: 9, disagree: 0, present: 9 } });
+
+    await typistA.goto(`/elections/${e.id}/entry`);
+    await seen(typistA.getByLabel('Các tên "không đồng ý"'));
+    // Typed → what the server must hold (names not typed were marked "đồng ý").
+    const cases: [string, Record<string, string>][] = [
+      ['', { 1: 'agree', 2: 'agree' }],
+      ['2', { 1: 'agree', 2: 'disagree' }],
+      ['1+', { 1: 'both', 2: 'agree' }],
+      ['-', { 1: 'none', 2: 'none' }],
+    ];
+    for (const [i, [typed]] of cases.entries()) {
+      await typistA.keyboard.type(typed);
+      if (i === 2) {
+        await expect.poll(() => typistA.locator('.ballot-sheet__item--both .ballot-sheet__name').allInnerTexts()).toEqual(['Lê Văn An']);
+        await screenshot(typistA, 'elections-17-entry-no-surplus', { fullPage: false });
+      }
+      await typistA.keyboard.press('Enter');
+      await waitForAck(typistA, i + 1, i + 1);
+    }
+    const mine = (await (await typistA.request.get(`/api/elections/${e.id}/ballots/mine`)).json()) as { entries: { serial: number; entry: { kind: string; marks: Record<string, string> } }[] };
+    for (const [i, [, marks]] of cases.entries()) expect(mine.entries.find((x) => x.serial === i + 1)!.entry).toEqual({ kind: 'marks', marks });
   });
 
   /** D, threshold, ballots, and every candidate's votes and % of D as the page shows them. */
@@ -539,8 +696,8 @@ async function typeOne(page: Page, t: Typing, ackNo: number, shoot: boolean): Pr
   if (t.action.type === 'numbers') {
     for (const ch of t.action.text) await press(ch === ' ' ? 'Space' : ch);
     if (shoot && t.serial === 3) {
-      const struckOnScreen = await page.locator('.ballot-sheet__item--struck .ballot-sheet__no').allInnerTexts();
-      expect(struckOnScreen.map(Number)).toEqual((papers[2] as { struck: number[] }).struck);
+      const struckOnScreen = page.locator('.ballot-sheet__item--struck .ballot-sheet__no');
+      await expect.poll(async () => (await struckOnScreen.allInnerTexts()).map(Number)).toEqual((papers[2] as { struck: number[] }).struck);
       await screenshot(page, 'elections-05-entry-typing');
     }
     await press('Enter');

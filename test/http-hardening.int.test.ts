@@ -80,6 +80,22 @@ describe('HTTP edge: bad input gets a clear 4xx, never a 500', () => {
     expect(JSON.stringify(doc.paths['/api/auth/login'].post.requestBody)).toContain('password');
   });
 
+  it('limits requests per session, so one address (a congress hall) is not one bucket', async () => {
+    const { buildApp } = await import('../server/src/app.ts');
+    const limited = await buildApp({ cookieSecure: false, logLevel: 'silent', webDist: '/nonexistent', rateLimitMax: 3 }, ctx.services);
+    try {
+      const get = (cookie?: string) => limited.inject({ method: 'GET', url: '/api/health', headers: cookie ? { cookie } : {} });
+      for (let i = 0; i < 3; i++) expect((await get()).statusCode).toBe(200);
+      const over = await get();
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.code).toBe('RATE_LIMITED');
+      // Another signed-in user behind the same address still gets through.
+      expect((await get(session.cookie)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('sends security headers', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");

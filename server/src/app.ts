@@ -51,7 +51,17 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: config.rateLimitMax ?? 600, timeWindow: '1 minute' });
+  // A congress hall sits behind one address: limit per session when there is one, per address
+  // otherwise, and only the API (the page's own files are not counted).
+  await app.register(rateLimit, {
+    max: config.rateLimitMax ?? 600,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => {
+      const token = req.cookies?.[SESSION_COOKIE];
+      return token ? `s:${token.slice(0, 16)}` : `ip:${req.ip}`;
+    },
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
 
   app.decorateRequest('session', null);

@@ -10,7 +10,7 @@ export function BallotSheet({ candidates, preview, compact }: { candidates: Roun
   const { t } = useTranslation();
   const invalid = preview?.invalid ?? null;
   return (
-    <div className={`ballot-sheet${compact ? ' ballot-sheet--compact' : ''}${invalid ? ' ballot-sheet--invalid' : ''}`}>
+    <div className={`ballot-sheet${compact ? ' ballot-sheet--compact' : candidates.length > 24 ? ' ballot-sheet--long' : ''}${invalid ? ' ballot-sheet--invalid' : ''}`}>
       {invalid && <div className="ballot-sheet__invalid">{t('elections.typing.invalidAs', { reason: invalid.label })}</div>}
       <ol className="ballot-sheet__list" aria-label={t('elections.entry.sheet')}>
         {candidates.map((c) => {

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Input, type InputRef, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
@@ -7,8 +7,10 @@ import type { BallotForm, InvalidReason } from './elections.api.ts';
 
 export type BallotTypingHandle = {
   focus: () => void;
-  /** Empties the field for the next ballot. */
+  /** Empties the field for the next ballot (keeping what was typed ahead while the last one was being saved). */
   reset: () => void;
+  /** The save failed: what was typed ahead is dropped, the failed ballot stays in the field. */
+  discardTypedAhead: () => void;
   /** Shows a given entry as if typed (the chief taking one team's reading as a start). */
   setEntry: (entry: BallotEntryInput) => void;
 };
@@ -54,12 +56,15 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
   const [localError, setLocalError] = useState<string | null>(null);
   const inputRef = useRef<InputRef>(null);
   const noteRef = useRef<InputRef>(null);
+  // Keys typed while the previous ballot is being saved belong to the next ballot: kept, not lost.
+  const typedAhead = useRef('');
 
   const rulings = rulingReasons(reasons);
   const parsed: ParsedBallot = useMemo(() => parseTyped(text, n, mode), [text, n, mode]);
   const invalid = state === 'invalid' || state === 'note' ? reason : null;
 
-  useEffect(() => {
+  // Before paint: the ballot picture never lags behind the field.
+  useLayoutEffect(() => {
     onPreview?.({ marks: invalid ? new Map() : marksByPosition(parsed, n, mode), invalid, mode });
   }, [parsed, invalid, n, mode, onPreview]);
 
@@ -72,11 +77,15 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
     () => ({
       focus: () => inputRef.current?.focus(),
       reset: () => {
-        setText('');
+        setText(typedAhead.current);
+        typedAhead.current = '';
         setState('type');
         setReason(null);
         setNote('');
         setLocalError(null);
+      },
+      discardTypedAhead: () => {
+        typedAhead.current = '';
       },
       setEntry: (entry) => {
         setLocalError(null);
@@ -122,6 +131,7 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (busy) {
       if (e.key !== 'Tab') e.preventDefault();
+      if (/^[0-9 ,.;+-]$/.test(e.key)) typedAhead.current += e.key;
       return;
     }
     if (state === 'pick') {

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
 import { CountersEditor, CountersList } from './CountersEditor.tsx';
 import { ElectionDocuments } from './ElectionDocuments.tsx';
-import { type Election, reconciliationQuery, teamProgressQuery } from './elections.api.ts';
+import { type Election, electionKeys, reconciliationQuery, teamProgressQuery } from './elections.api.ts';
 import { ElectionHeading, WithElection } from './ElectionShell.tsx';
 import { statusStep } from './labels.ts';
 import { OpenEntryForm } from './OpenEntryForm.tsx';
@@ -21,7 +21,16 @@ export function ElectionPage() {
 function ElectionView({ election: e }: { election: Election }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  useElectionEvents(e.id, e.status === 'entry' || e.status === 'counted');
+  // While ballots come in, only the progress figures move; a count or publication changes the page.
+  useElectionEvents(
+    e.id,
+    e.status === 'entry' || e.status === 'counted'
+      ? [
+          { types: ['entry', 'resolved'], keys: (id) => [electionKeys.reconciliation(id), electionKeys.progress(id)], every: 2000 },
+          { types: ['counted', 'published'], keys: (id) => [electionKeys.one(id)], every: 0 },
+        ]
+      : null,
+  );
   const counted = e.status === 'counted' || e.status === 'published';
 
   return (
@@ -78,7 +87,7 @@ function ElectionView({ election: e }: { election: Election }) {
       {counted && e.result && (
         <Card title={t('elections.result.summaryTitle')}>
           <Typography.Paragraph>
-            {t('elections.result.summary', { elected: e.result.elected.length, seats: e.result.round > 1 ? e.round?.ballotSeats ?? e.seats : e.seats })}
+            {t('elections.result.summary', { elected: e.result.elected.length, seats: e.result.elected.length + e.result.unfilledSeats.official + (e.result.tie?.seats ?? 0) })}
           </Typography.Paragraph>
           {e.status === 'counted' && <Alert type="info" showIcon message={t('elections.result.notPublished')} />}
         </Card>

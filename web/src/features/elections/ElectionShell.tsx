@@ -42,6 +42,9 @@ export function ElectionLoadError({ error }: { error: unknown }) {
 /** Breadcrumb (organization › election › page), the title and the tags every election page starts with. */
 export function ElectionHeading({ election: e, page, extra }: { election: Election; page?: string; extra?: ReactNode }) {
   const { t } = useTranslation();
+  // The round being voted or last counted (while the next one waits to be opened, `round` already describes it).
+  const counted = e.rounds.find((r) => r.round === e.currentRound);
+  const current = e.round?.number === e.currentRound ? e.round : counted ? { number: counted.round, purpose: counted.purpose } : null;
   return (
     <div className="election-head">
       <Breadcrumb
@@ -59,9 +62,7 @@ export function ElectionHeading({ election: e, page, extra }: { election: Electi
             {page && <Typography.Text type="secondary">{e.title}</Typography.Text>}
             <Tag>{e.kindLabel}</Tag>
             <Tag color={statusColor[e.status]}>{t(`elections.status.${e.status}`)}</Tag>
-            {e.round && (e.currentRound > 1 || e.round.purpose !== 'first') && (
-              <Tag color="purple">{t('elections.roundTag', { n: e.round.number, purpose: purposeLabel(e.round.purpose) })}</Tag>
-            )}
+            {current && current.number > 1 && <Tag color="purple">{t('elections.roundTag', { n: current.number, purpose: purposeLabel(current.purpose) })}</Tag>}
           </Space>
         </div>
         {extra && <Space wrap>{extra}</Space>}

@@ -23,7 +23,13 @@ export function EntryPage() {
 
 function EntryGate({ election: e }: { election: Election }) {
   const { t } = useTranslation();
-  const live = useElectionEvents(e.id);
+  // The typist's own saves update the count directly; other events matter only when the election moves on,
+  // or when teammates type for the same team.
+  const teammates = e.counters.filter((c) => c.team === e.me.team).length > 1;
+  const live = useElectionEvents(e.id, [
+    { types: ['counted', 'published'], keys: (id) => [electionKeys.detail(id)], every: 0 },
+    ...(teammates ? [{ types: ['entry' as const], keys: (id: number) => [electionKeys.progress(id)], every: 3000 }] : []),
+  ]);
   if (!e.me.team)
     return <Result status="403" title={t('elections.entry.notTypist')} extra={<Link to={`/elections/${e.id}`}>{t('elections.actions.back')}</Link>} />;
   if (e.status !== 'entry' || !e.round)
@@ -114,6 +120,7 @@ function EntryDesk({ election: e, live }: { election: Election; live: boolean })
       typing.current?.focus();
     } catch (err) {
       setError(errorMessage(err));
+      typing.current?.discardTypedAhead();
       if (isApiError(err) && err.code === 'BALLOT_CORRECTION_NEEDS_REASON') setCorrection({ serial: s, entry });
       else if (isApiError(err) && (err.code === 'BALLOT_SERIAL_UNKNOWN' || err.details.some((d) => d.field?.endsWith('serial')))) serialRef.current?.select();
       else typing.current?.focus();

@@ -5,7 +5,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
-import { projectorQuery } from './elections.api.ts';
+import { electionKeys, projectorQuery } from './elections.api.ts';
 import { useElectionId } from './ElectionShell.tsx';
 import { purposeLabel } from './labels.ts';
 import { electedInOrder, StatusTag } from './ResultView.tsx';
@@ -24,7 +24,7 @@ export function ProjectorPage() {
 function Projector({ id }: { id: number }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(projectorQuery(id));
-  useElectionEvents(id);
+  useElectionEvents(id, [{ types: ['counted', 'published'], keys: (i) => [electionKeys.projector(i)], every: 0 }]);
   usePageTitle(data ? `${t('elections.projector.title')} — ${data.title}` : t('elections.projector.title'));
 
   useEffect(() => {

@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/api.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { BallotSheet } from './BallotSheet.tsx';
 import { type BallotPreview, type BallotTypingHandle, BallotTypingInput } from './BallotTypingInput.tsx';
-import { type Election, type EntrySide, type Reconciliation, reconciliationQuery, useCount, usePublish, useResolveBallot } from './elections.api.ts';
+import { type Election, electionKeys, type EntrySide, type Reconciliation, reconciliationQuery, useCount, usePublish, useResolveBallot } from './elections.api.ts';
 import { LiveBadge } from './EntryPage.tsx';
 import { ElectionHeading, ElectionLoadError, WithElection } from './ElectionShell.tsx';
 import { describeEntry } from './labels.ts';
@@ -23,7 +23,10 @@ export function ReconcilePage() {
 
 function ReconcileGate({ election: e }: { election: Election }) {
   const { t } = useTranslation();
-  const live = useElectionEvents(e.id);
+  const live = useElectionEvents(e.id, [
+    { types: ['entry', 'resolved'], keys: (id) => [electionKeys.reconciliation(id)], every: 1000 },
+    { types: ['counted', 'published'], keys: (id) => [electionKeys.detail(id)], every: 0 },
+  ]);
   if (!e.me.chief && !e.me.manage)
     return <Result status="403" title={t('elections.reconcile.notChief')} extra={<Link to={`/elections/${e.id}`}>{t('elections.actions.back')}</Link>} />;
   return <ReconcileDesk election={e} live={live} />;
@@ -113,7 +116,7 @@ function ReconcileDesk({ election: e, live }: { election: Election; live: boolea
           }
         >
           {e.status === 'counted' && <Alert type="info" showIcon message={t('elections.result.notPublished')} className="reconcile__waiting" />}
-          <ResultView result={e.result} seats={e.round?.ballotSeats ?? e.seats} invalidReasons={e.invalidReasons} />
+          <ResultView result={e.result} invalidReasons={e.invalidReasons} />
         </Card>
       )}
     </div>

@@ -29,8 +29,10 @@ export function electedInOrder(r: RoundResult): CandidateResult[] {
  * One counted round: D and the threshold, the ballots, every candidate's votes and % of D (the
  * server's figures, 2 decimals), those elected in vote order, a tie at the cut-off and seats left.
  */
-export function ResultView({ result: r, seats, invalidReasons = [] }: { result: RoundResult; seats: number; invalidReasons?: InvalidReason[] }) {
+export function ResultView({ result: r, invalidReasons = [] }: { result: RoundResult; invalidReasons?: InvalidReason[] }) {
   const { t } = useTranslation();
+  // Seats this round had to fill: those filled plus those left (a later round fills fewer than the election's seats).
+  const seats = r.elected.length + r.unfilledSeats.official + (r.tie?.seats ?? 0);
   const elected = electedInOrder(r);
   const alternates = r.alternates.map((n) => r.candidates.find((c) => c.ballotNo === n)).filter((c): c is CandidateResult => !!c);
   const tied = r.tie ? r.candidates.filter((c) => r.tie!.ballotNos.includes(c.ballotNo)) : [];

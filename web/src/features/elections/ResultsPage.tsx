@@ -2,8 +2,9 @@ import { Alert, Button, Card, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
+import { ApprovalCard } from './ApprovalCard.tsx';
 import { ElectionDocuments } from './ElectionDocuments.tsx';
-import { documentUrls, type Election, type RoundResult } from './elections.api.ts';
+import { documentUrls, type Election, electionKeys, type RoundResult } from './elections.api.ts';
 import { ElectionHeading, WithElection } from './ElectionShell.tsx';
 import { purposeLabel } from './labels.ts';
 import { NextRoundPanel } from './NextRoundPanel.tsx';
@@ -19,7 +20,7 @@ export function ResultsPage() {
 function ResultsView({ election: e }: { election: Election }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  useElectionEvents(e.id, e.status !== 'setup');
+  useElectionEvents(e.id, e.status !== 'setup' ? [{ types: ['counted', 'published'], keys: (id) => [electionKeys.detail(id)], every: 0 }] : null);
   // Past rounds, then the round just counted (the server shows it to the chief and organizers before publication).
   const rounds: RoundResult[] = [...e.rounds];
   if (e.result && !rounds.some((r) => r.round === e.result!.round)) rounds.push(e.result);
@@ -45,7 +46,7 @@ function ResultsView({ election: e }: { election: Election }) {
         <Card title={t('elections.result.roundsTitle')}>
           {e.status === 'counted' && <Alert type="info" showIcon message={t('elections.result.notPublished')} className="reconcile__waiting" />}
           {rounds.length === 1 ? (
-            <ResultView result={rounds[0]!} seats={e.seats} invalidReasons={e.invalidReasons} />
+            <ResultView result={rounds[0]!} invalidReasons={e.invalidReasons} />
           ) : (
             <Tabs
               defaultActiveKey={String(latest!.round)}
@@ -54,7 +55,7 @@ function ResultsView({ election: e }: { election: Election }) {
                 label: t('elections.roundTag', { n: r.round, purpose: purposeLabel(r.purpose) }),
                 children: (
                   <>
-                    <ResultView result={r} seats={e.seats} invalidReasons={e.invalidReasons} />
+                    <ResultView result={r} invalidReasons={e.invalidReasons} />
                     <Space className="results-page__round-docs">
                       <Button size="small" href={documentUrls(e.id).minutesDocx(r.round)} download>
                         {t('elections.documents.minutesDocxRound', { n: r.round })}
@@ -88,23 +89,13 @@ function ResultsView({ election: e }: { election: Election }) {
         </Card>
       )}
 
-      {e.me.manage && e.status === 'published' && (
+      {e.me.manage && e.status === 'published' && e.phase.kind !== 'closed' && (
         <Card title={t('elections.next.title')}>
           <NextRoundPanel election={e} />
         </Card>
       )}
 
-      {e.status === 'published' && (
-        <Card title={t('elections.after.title')}>
-          <ul className="election-after">
-            <li>{t('elections.after.approval')}</li>
-            <li>{t('elections.after.report')}</li>
-            <li>{t('elections.after.complaints')}</li>
-            <li>{t('elections.after.ballots')}</li>
-          </ul>
-          <Typography.Text type="secondary">{t('elections.after.datesHint')}</Typography.Text>
-        </Card>
-      )}
+      {e.status === 'published' && <ApprovalCard election={e} />}
 
       <Card title={t('elections.sections.documents')}>
         <ElectionDocuments election={e} />

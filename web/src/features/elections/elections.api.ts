@@ -91,6 +91,16 @@ export type Election = {
   invalidReasons: InvalidReason[];
   result: RoundResult | null;
   publishedAt: string | null;
+  /** Chuẩn y by the upper committee, and the deadlines counted from the day the election closed (ISO dates). */
+  approval?: {
+    status: 'notFinished' | 'pending' | 'approved';
+    closedOn: string | null;
+    deadlines: { complaintsUntil: string; reportDue: string; ballotsKeptUntil: string; approvalDue: string | null } | null;
+    decisionNo?: string | null;
+    decisionDate?: string | null;
+    approvedBy?: string | null;
+    canApprove: boolean;
+  };
   me: { manage: boolean; chief: boolean; team: Team | null; counter: boolean };
 };
 
@@ -174,6 +184,8 @@ export const useResolveBallot = (id: number) =>
   useElectionMutation(id, (body: { serial: number; entry: BallotEntryInput; reason: string }) => api<Reconciliation>(`/elections/${id}/resolutions`, { method: 'POST', body }));
 export const useCount = (id: number) => useElectionMutation(id, () => api<Election>(`/elections/${id}/count`, { method: 'POST' }));
 export const usePublish = (id: number) => useElectionMutation(id, () => api<Election>(`/elections/${id}/publish`, { method: 'POST' }));
+export const useApprove = (id: number) =>
+  useElectionMutation(id, (body: { version: number; decisionNo: string; decisionDate: string }) => api<Election>(`/elections/${id}/approve`, { method: 'POST', body }));
 export const useNextRound = (id: number) => useElectionMutation(id, (body: NextRoundRequest) => api<Election>(`/elections/${id}/next-round`, { method: 'POST', body }));
 
 /** Saving one ballot: the caller acknowledges it only when this resolves (the server has committed it). */
