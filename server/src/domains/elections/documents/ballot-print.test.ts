@@ -37,7 +37,6 @@ describe('printing a large run off the event loop', () => {
     // The same run laid out in this thread stalls the loop for its whole duration.
     const inline = await longestStall(() => ballotsPdf(ballot, { from: 1, count }));
     console.info(`event-loop stall for ${count} ballots: ${Math.round(stall)} ms in a worker, ${Math.round(inline.stall)} ms inline`);
-    expect(stall).toBeLessThan(100);
     expect(inline.stall).toBeGreaterThan(stall);
     if (!hasTool('pdftotext')) return;
     const lastPage = pdfText(big, Math.ceil(count / 2));
