@@ -1,12 +1,11 @@
 import type { Dayjs } from 'dayjs';
-import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { toIsoDate } from '../../../lib/dates.ts';
 import { FormDialog } from '../../../lib/ui/FormDialog.tsx';
 import { type OrgWithAncestors, useCreateOrg } from '../orgs.api.ts';
 import { useReferenceNames } from '../useReferenceNames.ts';
-import { DateField, MemberCountField, OrgCodeField, OrgKindField, OrgNameField, OrgTypeField } from './OrgFields.tsx';
+import { OrgFormFields } from './OrgFields.tsx';
 
 type Values = { code: string; name: string; typeCode: string; kindCode: string; fullMembers?: number; probationaryMembers?: number; activeFrom?: Dayjs };
 
@@ -41,31 +40,7 @@ export function CreateChildOrgDialog({ parent, onClose }: { parent: OrgWithAnces
         return t('orgs.dialogs.created', { name: created.name });
       }}
     >
-      <OrgNameField />
-      <Row gutter={12}>
-        <Col span={12}>
-          <OrgCodeField />
-        </Col>
-        <Col span={12}>
-          <DateField name="activeFrom" label={t('orgs.fields.activeFrom')} />
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={12}>
-          <OrgTypeField options={typeOptions} />
-        </Col>
-        <Col span={12}>
-          <OrgKindField options={names.kindOptions()} />
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={12}>
-          <MemberCountField name="fullMembers" label={t('orgs.fields.fullMembers')} />
-        </Col>
-        <Col span={12}>
-          <MemberCountField name="probationaryMembers" label={t('orgs.fields.probationaryMembers')} />
-        </Col>
-      </Row>
+      <OrgFormFields typeOptions={typeOptions} kindOptions={names.kindOptions()} />
     </FormDialog>
   );
 }

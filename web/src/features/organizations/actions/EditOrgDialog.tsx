@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UpdateOrgRequest } from '../../../../../shared/src/contracts/organizations.ts';
 import { fromIsoDate, toIsoDate } from '../../../lib/dates.ts';
 import { FormDialog } from '../../../lib/ui/FormDialog.tsx';
 import { type OrgWithAncestors, useUpdateOrg } from '../orgs.api.ts';
 import { useReferenceNames } from '../useReferenceNames.ts';
-import { DateField, MemberCountField, OrgCodeField, OrgKindField, OrgNameField, OrgTypeField } from './OrgFields.tsx';
+import { OrgFormFields } from './OrgFields.tsx';
 
 type Values = { code: string; name: string; typeCode: string; kindCode: string; fullMembers: number; probationaryMembers: number; activeFrom?: Dayjs | null };
 
@@ -51,31 +50,7 @@ export function EditOrgDialog({ org: current, onClose }: { org: OrgWithAncestors
         return t('orgs.dialogs.saved');
       }}
     >
-      <OrgNameField />
-      <Row gutter={12}>
-        <Col span={12}>
-          <OrgCodeField />
-        </Col>
-        <Col span={12}>
-          <DateField name="activeFrom" label={t('orgs.fields.activeFrom')} />
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={12}>
-          <OrgTypeField options={typeOptions} />
-        </Col>
-        <Col span={12}>
-          <OrgKindField options={names.kindOptions()} />
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col span={12}>
-          <MemberCountField name="fullMembers" label={t('orgs.fields.fullMembers')} />
-        </Col>
-        <Col span={12}>
-          <MemberCountField name="probationaryMembers" label={t('orgs.fields.probationaryMembers')} />
-        </Col>
-      </Row>
+      <OrgFormFields typeOptions={typeOptions} kindOptions={names.kindOptions()} />
     </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orgCodeSchema, orgNameSchema } from '../../../../../shared/src/contracts/organizations.ts';
 import { DATE_FORMAT } from '../../../lib/dates.ts';
@@ -60,5 +60,41 @@ export function DateField({ name, label, required }: { name: string; label: stri
     <Form.Item name={name} label={label} rules={required ? [{ required: true, message: t('validation.requiredField', { label }) }] : []}>
       <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={t('common.datePlaceholder')} />
     </Form.Item>
+  );
+}
+
+type Option = { value: string; label: string };
+
+/** The fields of a unit, as both "Thêm tổ chức trực thuộc" and "Sửa, đổi tên" show them. */
+export function OrgFormFields({ typeOptions, kindOptions }: { typeOptions: Option[]; kindOptions: Option[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <OrgNameField />
+      <Row gutter={12}>
+        <Col span={12}>
+          <OrgCodeField />
+        </Col>
+        <Col span={12}>
+          <DateField name="activeFrom" label={t('orgs.fields.activeFrom')} />
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <OrgTypeField options={typeOptions} />
+        </Col>
+        <Col span={12}>
+          <OrgKindField options={kindOptions} />
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <MemberCountField name="fullMembers" label={t('orgs.fields.fullMembers')} />
+        </Col>
+        <Col span={12}>
+          <MemberCountField name="probationaryMembers" label={t('orgs.fields.probationaryMembers')} />
+        </Col>
+      </Row>
+    </>
   );
 }
