@@ -20,13 +20,13 @@ import {
   villageElectionRequestSchema,
 } from '../../../../shared/src/contracts/campaigns.ts';
 import { requireSession } from '../../platform/http/session.ts';
+import { attachment } from '../../platform/http/attachment.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import type { CampaignEvents, CampaignEvent } from './campaigns.events.ts';
 import type { CampaignsService } from './campaigns.service.ts';
 
 const idNum = z.coerce.number().int().positive().max(2_147_483_647);
 const idParams = z.object({ id: idNum });
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Live dashboards: events are batched per connection for at most this long. */
 const SSE_BATCH_MS = 200;

@@ -16,6 +16,7 @@ import { minutesDocx } from './documents/minutes-docx.ts';
 import { buildMinutes, type MinutesModel } from './documents/minutes-model.ts';
 import { minutesPdf } from './documents/minutes-pdf.ts';
 import type { ElectionsService } from './elections.service.ts';
+import { attachment } from '../../platform/http/attachment.ts';
 
 // Printable documents of an election: ballots, counting minutes (DOCX and PDF), entry log.
 // Access follows the election itself (ElectionsService.get / entryLog); the generators
@@ -33,16 +34,6 @@ const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-/**
- * Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987), so
- * "Biên bản kiểm phiếu …" keeps its diacritics in the browser's download.
- */
-export function attachment(name: string, asciiFallback: string): string {
-  const clean = name.replace(/[\p{Cc}/\\]/gu, ' ').replace(/\s+/gu, ' ').trim();
-  const encoded = encodeURIComponent(clean).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback.replace(/[^A-Za-z0-9._-]/gu, '_')}"; filename*=UTF-8''${encoded}`;
-}
 
 function send(reply: FastifyReply, kind: keyof typeof MIME, name: string, slug: string, body: Buffer) {
   reply.header('content-type', MIME[kind]);

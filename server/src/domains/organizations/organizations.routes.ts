@@ -10,13 +10,12 @@ import {
 } from '../../../../shared/src/contracts/organizations.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { requireSession } from '../../platform/http/session.ts';
+import { attachment } from '../../platform/http/attachment.ts';
 import type { OrganizationsService } from './organizations.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const inactiveQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() });
 
-/** RFC 5987 so Vietnamese file names survive the download. */
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const organizationsRoutes =
   (orgs: OrganizationsService): FastifyPluginAsyncZod =>
