@@ -16,10 +16,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import type { Db } from '../server/src/platform/db/db.ts';
 import { openPglite } from '../server/src/platform/db/pglite.ts';
-import { openPostgres } from '../server/src/platform/db/postgres.ts';
+import { benchPostgresUrl, openBenchPostgres } from './bench-postgres.ts';
 import { migrate } from '../server/src/platform/db/migrate.ts';
 import { bulkLoadTree } from '../server/src/domains/organizations/tree-bulk-load.ts';
 import type { Actor } from '../server/src/platform/audit/audit.ts';
@@ -204,23 +203,14 @@ export async function run() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const base = benchPostgresUrl();
   if (base) {
-    const name = `daihoi_bench_camp_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const db = await openPostgres(url.toString(), 12);
+    const { db, cleanup } = await openBenchPostgres(base, 'camp', 12);
     try {
       await migrate(db);
       results.postgres = await measure(db, 'postgres');
     } finally {
-      await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await cleanup();
     }
   } else {
     console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');

@@ -9,8 +9,7 @@ import { buildApp } from '../server/src/app.ts';
 import { composeServices } from '../server/src/composition.ts';
 import type { Db } from '../server/src/platform/db/db.ts';
 import { openPglite } from '../server/src/platform/db/pglite.ts';
-import { openPostgres } from '../server/src/platform/db/postgres.ts';
-import pg from 'pg';
+import { benchPostgresUrl, openBenchPostgres } from './bench-postgres.ts';
 import { migrate } from '../server/src/platform/db/migrate.ts';
 import { bulkLoadTree } from '../server/src/domains/organizations/tree-bulk-load.ts';
 import { demoNames, mulberry32 } from '../server/src/demo/seed.ts';
@@ -69,23 +68,14 @@ async function openBenchDb(engine: 'pglite' | 'postgres'): Promise<{ db: Db; cle
     const db = await openPglite(path.join(dir, 'pg'));
     return { db, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
-  const base = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)!;
-  const name = `daihoi_bench_el_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 20);
-  return { db, cleanup: async () => { await db.close(); await admin.query(`DROP DATABASE IF EXISTS ${name}`); await admin.end(); } };
+  return openBenchPostgres(benchPostgresUrl()!, 'el', 20);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runServerBench() {
   const out: Record<string, unknown> = {};
-  for (const engine of ['pglite', ...(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ? ['postgres' as const] : [])] as const) {
+  for (const engine of ['pglite', ...(benchPostgresUrl() ? ['postgres' as const] : [])] as const) {
     out[engine] = await runOn(engine);
   }
   return out;
