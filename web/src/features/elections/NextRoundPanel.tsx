@@ -6,7 +6,7 @@ import { showFieldErrors } from '../../lib/forms.ts';
 import { namesFromText } from './CreateElectionDialog.tsx';
 import { type Election, type NextRoundRequest, useNextRound } from './elections.api.ts';
 import { purposeLabel } from './labels.ts';
-import { CountInput } from './OpenEntryForm.tsx';
+import { AttendanceFields } from './OpenEntryForm.tsx';
 
 type Values = { decision?: 'furtherRound' | 'repeatTieBreak' | 'stop'; keepBallotNos?: number[]; addCandidates?: string; present?: number; ballotsIssued?: number; ballotsCollected?: number };
 
@@ -93,19 +93,7 @@ export function NextRoundPanel({ election: e }: { election: Election }) {
           {decision === 'stop' && <Typography.Paragraph type="secondary">{t('elections.next.stopHint')}</Typography.Paragraph>}
         </>
       )}
-      {needsCounts && (
-        <Row gutter={12}>
-          <Col xs={24} md={8}>
-            <CountInput name="present" label={t('elections.open.present')} />
-          </Col>
-          <Col xs={24} md={8}>
-            <CountInput name="ballotsIssued" label={t('elections.open.ballotsIssued')} />
-          </Col>
-          <Col xs={24} md={8}>
-            <CountInput name="ballotsCollected" label={t('elections.open.ballotsCollected')} />
-          </Col>
-        </Row>
-      )}
+      {needsCounts && <AttendanceFields />}
       <Button type="primary" htmlType="submit" loading={next.isPending}>
         {phase.kind === 'awaitingRound' ? t('elections.next.open', { n: phase.next.number }) : t('elections.next.record')}
       </Button>

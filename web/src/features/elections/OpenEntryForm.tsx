@@ -8,6 +8,24 @@ import { type Election, useOpenEntry } from './elections.api.ts';
 
 type Values = { present: number; ballotsIssued: number; ballotsCollected: number; listAgree: number; listDisagree: number; listPresent: number };
 
+/** Present, ballots issued and ballots collected: asked when a round opens (first or later). */
+export function AttendanceFields() {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={8}>
+        <CountInput name="present" label={t('elections.open.present')} />
+      </Col>
+      <Col xs={24} md={8}>
+        <CountInput name="ballotsIssued" label={t('elections.open.ballotsIssued')} />
+      </Col>
+      <Col xs={24} md={8}>
+        <CountInput name="ballotsCollected" label={t('elections.open.ballotsCollected')} />
+      </Col>
+    </Row>
+  );
+}
+
 export function CountInput({ name, label, extra }: { name: string | string[]; label: string; extra?: string }) {
   const { t } = useTranslation();
   return (
@@ -57,17 +75,7 @@ export function OpenEntryForm({ election: e }: { election: Election }) {
       }}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <CountInput name="present" label={t('elections.open.present')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <CountInput name="ballotsIssued" label={t('elections.open.ballotsIssued')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <CountInput name="ballotsCollected" label={t('elections.open.ballotsCollected')} />
-        </Col>
-      </Row>
+      <AttendanceFields />
       <Typography.Text strong>{t('elections.open.listVote')}</Typography.Text>
       <Row gutter={12} className="election-open__vote">
         <Col xs={24} md={8}>
