@@ -31,7 +31,7 @@ import { canonicalBallot } from './ballot-canonical.ts';
 import { type HistoryItem, presentRound, type StoredResult } from './round-result.ts';
 import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
-import { approvalDue, resultDeadlines } from './counting/index.ts';
+import { approvalDue, listVoteApproves, resultDeadlines } from './counting/index.ts';
 
 const workCalendar = buildCalendar(vietnamHolidays);
 /** The calendar day in Vietnam, whatever the server's time zone. */
@@ -408,7 +408,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           fail('QUORUM_NOT_MET', `Có mặt ${input.present}/${e.summoned}, chưa đủ 2/3 số được triệu tập (Điều lệ Đảng Đ11 K6).`);
         if (input.ballotsCollected > input.ballotsIssued) fail('ELECTION_INVALID', 'Số phiếu thu vào không được lớn hơn số phiếu phát ra.', [{ field: 'ballotsCollected', code: 'MORE_COLLECTED_THAN_ISSUED', message: 'Số phiếu thu vào lớn hơn số phiếu phát ra.' }]);
         if (input.ballotsIssued > input.present) fail('ELECTION_INVALID', 'Số phiếu phát ra không được lớn hơn số người có mặt.', [{ field: 'ballotsIssued', code: 'MORE_ISSUED_THAN_PRESENT', message: 'Số phiếu phát ra lớn hơn số có mặt.' }]);
-        if (input.listVote.agree * 2 <= input.listVote.present) fail('ELECTION_LIST_NOT_APPROVED', 'Danh sách bầu cử chưa được quá một nửa số đại biểu có mặt biểu quyết tán thành.');
+        if (!listVoteApproves(input.listVote.agree, input.listVote.present)) fail('ELECTION_LIST_NOT_APPROVED', 'Danh sách bầu cử chưa được quá một nửa số đại biểu có mặt biểu quyết tán thành.');
         await tx.query(
           `UPDATE elections SET status = 'entry', present = $2, ballots_issued = $3, ballots_collected = $4, list_vote = $5::jsonb, version = version + 1 WHERE id = $1`,
           [id, input.present, input.ballotsIssued, input.ballotsCollected, JSON.stringify(input.listVote)],

@@ -101,6 +101,7 @@ export {
   compareForBallot,
   floorNomineeAdmitted,
   floorNomineeApprovalsNeeded,
+  listVoteApproves,
   orderForBallot,
   splitVietnameseName,
   surplusLimits,

@@ -6,6 +6,7 @@ import {
   compareForBallot,
   floorNomineeAdmitted,
   floorNomineeApprovalsNeeded,
+  listVoteApproves,
   orderForBallot,
   splitVietnameseName,
   surplusLimits,
@@ -170,5 +171,15 @@ describe('ballot order (R1.13, Intl.Collator("vi"))', () => {
     if (!asEntered.ok) throw new Error(asEntered.error.code);
     const input = [{ fullName: 'Z Bình' }, { fullName: 'A An' }];
     expect(orderForBallot(input, asEntered.value)).toEqual(input);
+  });
+});
+
+describe('the congress approves the list by show of hands', () => {
+  it('needs more than half of those present; exactly half is not enough', () => {
+    expect(listVoteApproves(21, 40)).toBe(true);
+    expect(listVoteApproves(20, 40)).toBe(false);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (agree, present) => {
+      expect(listVoteApproves(agree, present)).toBe(BigInt(agree) * 2n > BigInt(present));
+    }));
   });
 });

@@ -56,6 +56,14 @@ export function floorNomineeAdmitted(approvals: number, present: number, ruleSet
   return 100 * approvals > ruleSet.rules.floorNomineeMoreThanPercentOfPresent.value * present;
 }
 
+/**
+ * The congress approves the election list by show of hands (R1.3: "biểu quyết thông qua").
+ * Read here as more than half of those present agreeing, on integers: 2 × agree > present.
+ */
+export function listVoteApproves(agree: number, present: number): boolean {
+  return 2 * agree > present;
+}
+
 /** The least number of approvals that admits a floor nominee. */
 export function floorNomineeApprovalsNeeded(present: number, ruleSet: RuleSet): number {
   return floorDiv(ruleSet.rules.floorNomineeMoreThanPercentOfPresent.value * present, 100) + 1;
