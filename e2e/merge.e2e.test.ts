@@ -50,7 +50,10 @@ async function typeDate(scope: ReturnType<Page['getByRole']>, label: string, ddm
   const input = scope.getByLabel(label);
   await input.click();
   await input.fill(ddmmyyyy);
-  await input.press('Enter');
+  // Tab commits the typed date and leaves the field; Enter could also submit the dialog's form,
+  // which raced with the next click. Then wait until the calendar popup no longer covers it.
+  await input.press('Tab');
+  await scope.page().locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 describe('a province administrator merges two grassroots cells of a district', () => {
