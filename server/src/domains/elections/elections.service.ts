@@ -106,8 +106,28 @@ function replay(e: ElectionRow, candidates: CandidateRow[]): ElectionState {
   return state.value;
 }
 
-export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents }) {
+/** What other domains learn when an election ends: who was elected, in the closing transaction. */
+export type FinishedElection = {
+  electionId: number;
+  orgId: number;
+  kind: ElectionKind;
+  closedOn: string;
+  elected: { ballotNo: number; fullName: string }[];
+  alternates: { ballotNo: number; fullName: string }[];
+};
+/** Runs inside the transaction that closes the election, so its effects land or fail with it. */
+export type ElectionFinishedListener = (tx: Queryable, finished: FinishedElection) => Promise<void>;
+
+export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents; onFinished?: ElectionFinishedListener[] }) {
   const { db, events } = deps;
+
+  async function announceFinished(tx: Queryable, e: ElectionRow, state: ReturnType<typeof replay>, candidates: CandidateRow[], closedOn: string) {
+    const outcome = electionOutcome(state);
+    const byNo = new Map(candidates.map((c) => [String(c.ballot_no), c]));
+    const people = (ids: readonly string[]) => ids.map((i) => ({ ballotNo: Number(i), fullName: byNo.get(i)?.full_name ?? i }));
+    const finished: FinishedElection = { electionId: e.id, orgId: e.org_id, kind: e.kind, closedOn, elected: people(outcome.elected), alternates: people(outcome.alternates) };
+    for (const listener of deps.onFinished ?? []) await listener(tx, finished);
+  }
 
   async function load(q: Queryable, id: number, forUpdate = false): Promise<ElectionRow> {
     const r = await q.query<ElectionRow>(
@@ -557,12 +577,12 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         const acc = await access(tx, actor, e);
         if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được công bố kết quả.');
         if (e.status !== 'counted') fail('ELECTION_WRONG_STATUS', 'Chưa kiểm phiếu xong.');
-        const finished = electionOutcome(replay(e, await candidatesOf(tx, id))).finished;
-        await tx.query(`UPDATE elections SET status = 'published', published_at = now(), closed_on = $2, version = version + 1 WHERE id = $1`, [
-          id,
-          finished ? vietnamDate(deps.clock.now()) : null,
-        ]);
+        const candidates = await candidatesOf(tx, id);
+        const state = replay(e, candidates);
+        const closedOn = electionOutcome(state).finished ? vietnamDate(deps.clock.now()) : null;
+        await tx.query(`UPDATE elections SET status = 'published', published_at = now(), closed_on = $2, version = version + 1 WHERE id = $1`, [id, closedOn]);
         await audit(tx, actor, e, 'election.published', `Công bố kết quả: ${e.title}`);
+        if (closedOn) await announceFinished(tx, e, state, candidates, closedOn);
       });
       events.emit(id, { type: 'published' });
       return this.get(actor, id);
@@ -610,6 +630,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           // The congress stopped: the election closes today, and its deadlines start.
           const closedOn = electionOutcome(state).finished ? vietnamDate(deps.clock.now()) : null;
           await tx.query(`UPDATE elections SET history = $2::jsonb, closed_on = $3, version = version + 1 WHERE id = $1`, [id, JSON.stringify(history), closedOn]);
+          if (closedOn) await announceFinished(tx, e, state, candidates, closedOn);
           return;
         }
         if (input.present === undefined || input.ballotsIssued === undefined || input.ballotsCollected === undefined)
