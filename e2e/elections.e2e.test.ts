@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
-import { apiAs, startServer, type TestServer } from './support/server.ts';
+import { apiAs, repoRoot, startServer, type TestServer } from './support/server.ts';
 
 // Congress day in the browser: the organizer sets up an election, two entry teams type 40 paper
 // ballots each with the keyboard only (3 discrepancies, 2 invalid ballots), the counting chief
@@ -163,6 +165,14 @@ function greedyRead(text: string, n: number): number[] {
   return out;
 }
 
+/** Keystrokes measured here are the figures `npm run bench -- elections` reports (issue 3, Performance). */
+function recordKeystrokes(list: string, figures: Record<string, number>) {
+  const file = path.join(repoRoot, '.tmp', 'keystrokes.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const before = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...before, [list]: { ...figures, measuredAt: new Date().toISOString() } }, null, 2));
+}
+
 /**
  * What a typist types for the struck numbers, top to bottom as on the paper: no separator unless
  * the screen would read the digits as another name (then one space).
@@ -313,6 +323,18 @@ describe('congress day: an election from setup to the published result, in the b
     const api = await apiAs(server.url, 'mongcai', 'MongCai@2020');
     ballot = (await api.get<{ round: { candidates: RoundCandidate[] } }>(`/elections/${electionId}`)).round.candidates;
     expect(ballot.map((c) => c.fullName)).toEqual(names);
+
+    // A name proposed from the floor: 12 of 40 present is not more than 30 %; the vote is kept, the list is not changed.
+    const nominations = organizer.getByRole('region', { name: 'Đề cử, ứng cử tại đại hội' });
+    await nominations.getByLabel('Họ và tên').fill('Lý Văn Tâm');
+    await nominations.getByLabel('Số có mặt khi biểu quyết').fill('40');
+    await nominations.getByLabel('Số đồng ý').fill('12');
+    await seen(nominations.getByText('Cần ít nhất 13 người đồng ý (hơn 30% của 40).'));
+    await nominations.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await seen(organizer.getByText('Lý Văn Tâm không đủ số đồng ý (12/40, cần 13); đã ghi kết quả, không đưa vào danh sách.'));
+    await seen(nominations.getByRole('row').filter({ hasText: 'Lý Văn Tâm' }).getByText('Không đủ số đồng ý'));
+    await seen(organizer.getByText('Danh sách bầu cử (11 người)'));
+    await screenshot(organizer, 'elections-02b-nomination-refused', { fullPage: false });
   });
 
   it('assigns the counting committee and opens entry once the quorum holds', async () => {
@@ -420,6 +442,14 @@ describe('congress day: an election from setup to the published result, in the b
     const overA = report('A', measuredA);
     const overB = report('B', measuredB);
     console.log(`KEYSTROKES_PER_BALLOT ${JSON.stringify({ teamA: +(measuredA.reduce((s, x) => s + x.keys, 0) / measuredA.length).toFixed(2), teamB: +(measuredB.reduce((s, x) => s + x.keys, 0) / measuredB.length).toFixed(2), maxOverStruck: Math.max(...[...measuredA, ...measuredB].map((x) => x.keys - x.struck)) })}`);
+    const all = [...measuredA, ...measuredB];
+    recordKeystrokes('list11for10', {
+      ballots: all.length,
+      keysPerBallot: +(all.reduce((sum, x) => sum + x.keys, 0) / all.length).toFixed(2),
+      struckPerBallot: +(all.reduce((sum, x) => sum + x.struck, 0) / all.length).toFixed(2),
+      maxKeysOverStruck: Math.max(...all.map((x) => x.keys - x.struck)),
+      ballotsOverBudget: overA.length + overB.length,
+    });
     expect(overA).toEqual([]);
     expect(overB).toEqual([]);
   });
@@ -569,6 +599,7 @@ describe('congress day: an election from setup to the published result, in the b
       [1, 10, 25, 36],
     ];
     const costs: string[] = [];
+    const keys41: { keys: number; struck: number }[] = [];
     for (const [i, struck] of ballots.entries()) {
       const text = keysFor(struck, 41);
       await typist.keyboard.type(text);
@@ -578,7 +609,15 @@ describe('congress day: an election from setup to the published result, in the b
       await typist.keyboard.press('Enter');
       await waitForAck(typist, i + 1, i + 1);
       costs.push(`[${struck.join(',')}] typed "${text}" + Enter = ${text.length + 1} keys for ${struck.length} names`);
+      keys41.push({ keys: text.length + 1, struck: struck.length });
     }
+    recordKeystrokes('list41for37', {
+      ballots: keys41.length,
+      keysPerBallot: +(keys41.reduce((sum, x) => sum + x.keys, 0) / keys41.length).toFixed(2),
+      struckPerBallot: +(keys41.reduce((sum, x) => sum + x.struck, 0) / keys41.length).toFixed(2),
+      maxKeysOverStruck: Math.max(...keys41.map((x) => x.keys - x.struck)),
+      ballotsOverBudget: keys41.filter((x) => x.keys > x.struck + 2).length,
+    });
     console.log(`elections journey, 41 names / 37 seats (the demo congress): ${costs.join('; ')}`);
   });
 

@@ -71,6 +71,18 @@ export const openEntryRequestSchema = z.strictObject({
 });
 
 /** A ballot as typed: the numbers (ballot order, 1-based) of the struck names, marks per number, or an invalid ruling. */
+/** A name proposed at the congress (đề cử) or by the person (ứng cử), with the show-of-hands vote on it. */
+export const nominateRequestSchema = z
+  .strictObject({
+    version: z.number().int().positive(),
+    fullName: z.string().trim().min(2).max(200),
+    nominatedBy: z.enum(['floor', 'self']),
+    present: z.number().int().min(1).max(10_000_000),
+    approvals: count,
+  })
+  .refine((v) => v.approvals <= v.present, { path: ['approvals'], message: 'Số đồng ý không được lớn hơn số có mặt.' });
+export type NominateRequest = z.infer<typeof nominateRequestSchema>;
+
 export const ballotEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('strike'), struck: z.array(z.number().int().min(1).max(1000)).max(1000) }),
   z.strictObject({ kind: z.literal('marks'), marks: z.record(z.string().regex(/^\d+$/), z.enum(['agree', 'disagree', 'both', 'none'])) }),

@@ -8,7 +8,7 @@ export function createElectionEvents() {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
-    emit(electionId: number, event: { type: 'entry' | 'resolved' | 'counted' | 'published' }) {
+    emit(electionId: number, event: { type: 'setup' | 'entry' | 'resolved' | 'counted' | 'published' }) {
       emitter.emit(String(electionId), event);
     },
     subscribe(electionId: number, listener: (e: { type: string }) => void): () => void {

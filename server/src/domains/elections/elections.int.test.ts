@@ -139,6 +139,61 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect(Object.fromEntries(audit.rows.map((r) => [r.action, r.n]))).toMatchObject({ 'ballot.entered': 79, 'ballot.reconciled': 3, 'election.counted': 1, 'election.published': 1 });
   });
 
+  it('refuses at save a ballot typed in the wrong form or naming someone not on the ballot, and stores nothing', async () => {
+    const { e, organizer, a } = await setup(10);
+    const opened = await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: e.version, present: 45, ballotsIssued: 45, ballotsCollected: 45, listVote: { agree: 44, disagree: 1, present: 45 } });
+    expect(opened.json().form).toBe('strike');
+    const marks = await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: 1, entry: { kind: 'marks', marks: { '2': 'disagree' } } });
+    expect(marks.statusCode).toBe(422);
+    expect(marks.json().error).toMatchObject({ code: 'BALLOT_WRONG_FORM', details: [{ field: 'entry' }] });
+    const outside = await as(ctx.app, a).post(`/api/elections/${e.id}/ballots`, { serial: 1, entry: { kind: 'strike', struck: [3, 12] } });
+    expect(outside.json().error.code).toBe('BALLOT_UNKNOWN_CANDIDATE');
+    expect(outside.json().error.message).toContain('12');
+    const stored = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ballot_entries WHERE election_id = $1', [e.id]);
+    expect(stored.rows[0]!.n).toBe(0);
+  });
+
+  it('admits a floor nominee only with more than 30 % of those present agreeing, keeps every vote, and re-orders the list', async () => {
+    const { e, organizer, other } = await setup(10);
+    // 30 % of 45 is 13.5: 13 agreeing is not enough, 14 is (integer arithmetic, R1.11).
+    const refused = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: e.version, fullName: 'Lý Văn Tâm', nominatedBy: 'floor', present: 45, approvals: 13 });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.json()).toMatchObject({ admitted: false, needed: 14 });
+    const afterRefusal = refused.json().election;
+    expect(afterRefusal.candidates).toHaveLength(11);
+    const admitted = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: afterRefusal.version, fullName: 'Lê Thị Bảo', nominatedBy: 'self', present: 45, approvals: 14 });
+    expect(admitted.json()).toMatchObject({ admitted: true, needed: 14 });
+    const list = admitted.json().election.candidates as { ballotNo: number; fullName: string; nominatedBy: string }[];
+    // Given name "Bảo" sorts between "An" and "Bình": she is number 2 and everyone after moves down.
+    expect(list.map((c) => c.fullName)).toEqual([names[0], 'Lê Thị Bảo', ...names.slice(1)]);
+    expect(list.map((c) => c.ballotNo)).toEqual(list.map((_, i) => i + 1));
+    expect(list[1]!.nominatedBy).toBe('self');
+    expect(admitted.json().election.nominations.votes.map((v: { fullName: string; admitted: boolean }) => [v.fullName, v.admitted])).toEqual([
+      ['Lý Văn Tâm', false],
+      ['Lê Thị Bảo', true],
+    ]);
+    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'election.nomination' AND entity_id = $1`, [String(e.id)]);
+    expect(audit.rows[0]!.n).toBe(2);
+
+    const again = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'le thi bao', nominatedBy: 'floor', present: 45, approvals: 40 });
+    expect(again.json().error.code).toBe('ELECTION_LIST_INVALID');
+    const tooMany = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'Mai Văn Quý', nominatedBy: 'floor', present: 45, approvals: 46 });
+    expect(tooMany.json().error.code).toBe('VALIDATION_FAILED');
+    const notManager = await as(ctx.app, other).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'Mai Văn Quý', nominatedBy: 'floor', present: 45, approvals: 30 });
+    expect(notManager.statusCode).toBe(403);
+  });
+
+  it('refuses floor and self nominees in a new list: they need the congress\' vote first', async () => {
+    const p = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const res = await as(ctx.app, organizer).post('/api/elections', {
+      orgId: p.id('-D1'), title: 'Bầu Ban Chấp hành', kind: 'executiveCommittee', regulation: '2024', congressKind: 'delegates', seats: 2, summoned: 50,
+      candidates: [{ fullName: 'Nguyễn Văn An' }, { fullName: 'Trần Thị Bình' }, { fullName: 'Lê Văn Cường', nominatedBy: 'floor' }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'ELECTION_LIST_INVALID', details: [{ field: 'candidates', code: 'NOMINEE_NEEDS_VOTE' }] });
+  });
+
   it('offers its organizers the users who may sit on the counting committee: active, with a scope reaching the congress', async () => {
     const { e, p, organizer, a } = await setup();
     const above = await createUser(ctx.services, 'counter', p.id(''));

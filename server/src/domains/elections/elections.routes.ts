@@ -6,6 +6,7 @@ import {
   createElectionRequestSchema,
   enterBallotRequestSchema,
   nextRoundRequestSchema,
+  nominateRequestSchema,
   openEntryRequestSchema,
   resolveBallotRequestSchema,
 } from '../../../../shared/src/contracts/elections.ts';
@@ -28,6 +29,9 @@ export const electionsRoutes =
     app.get('/elections/:id/eligible-counters', { schema: { params: idParams } }, async (req) => elections.eligibleCounters(requireSession(req).actor, req.params.id));
     app.put('/elections/:id/counters', { schema: { params: idParams, body: assignCountersRequestSchema } }, async (req) =>
       elections.assignCounters(requireSession(req).actor, req.params.id, req.body.counters),
+    );
+    app.post('/elections/:id/nominations', { schema: { params: idParams, body: nominateRequestSchema } }, async (req) =>
+      elections.nominate(requireSession(req).actor, req.params.id, req.body),
     );
     app.post('/elections/:id/open-entry', { schema: { params: idParams, body: openEntryRequestSchema } }, async (req) =>
       elections.openEntry(requireSession(req).actor, req.params.id, req.body),

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, fail } from '../../platform/http/errors.ts';
 import { foldVietnamese } from '../../../../shared/src/text.ts';
-import type { BallotEntryInput, CreateElectionRequest, NextRoundRequest } from '../../../../shared/src/contracts/elections.ts';
+import type { BallotEntryInput, CreateElectionRequest, NextRoundRequest, NominateRequest } from '../../../../shared/src/contracts/elections.ts';
 import { electionKindLabels } from '../../../../shared/src/contracts/elections.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import {
@@ -21,6 +21,8 @@ import {
   type ElectionKind,
   type ExclusionCategory,
   EXCLUSIONS_BY_CONGRESS,
+  floorNomineeAdmitted,
+  floorNomineeApprovalsNeeded,
   INVALID_REASON_INFO,
   orderForBallot,
   quorumVerdict,
@@ -28,6 +30,7 @@ import {
   type RuleSet,
 } from './counting/index.ts';
 import { canonicalBallot } from './ballot-canonical.ts';
+import { ballotFormOf, type BallotShape, checkEntryShape } from './ballot-shape.ts';
 import { type HistoryItem, presentRound, type StoredResult } from './round-result.ts';
 import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
@@ -68,6 +71,7 @@ type ElectionRow = {
   published_at: Date | null;
   version: number;
 };
+type NominationRow = { id: number; full_name: string; nominated_by: 'floor' | 'self'; present: number; approvals: number; admitted: boolean; recorded_at: Date; username: string };
 type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self'; round_added: number };
 type CounterRow = { user_id: number; username: string; full_name: string; is_chief: boolean; team: 'A' | 'B' | null };
 type EntryRow = { round: number; serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
@@ -261,7 +265,16 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
-  function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>, actor: Actor) {
+  const nominationsOf = async (q: Queryable, id: number) =>
+    (
+      await q.query<NominationRow>(
+        `SELECT n.id, n.full_name, n.nominated_by, n.present, n.approvals, n.admitted, n.recorded_at, u.username
+           FROM election_nominations n JOIN users u ON u.id = n.recorded_by WHERE n.election_id = $1 ORDER BY n.id`,
+        [id],
+      )
+    ).rows;
+
+  function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>, actor: Actor, nominations: NominationRow[] = []) {
     const rs = ruleSetOf(e.regulation);
     const rv = roundView(e, candidates);
     const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
@@ -287,11 +300,26 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       listVote: e.list_vote,
       status: e.status,
       version: e.version,
-      form: rv.roundIds.length > (rv.view.round?.ballotSeats ?? e.seats) ? 'strike' : rv.roundIds.length === 1 ? 'single' : 'agreeDisagree',
+      form: ballotFormOf(rv.roundIds.length, rv.view.round?.ballotSeats ?? e.seats),
       candidates: candidates.map((c) => ({ ballotNo: c.ballot_no, fullName: c.full_name, nominatedBy: c.nominated_by, roundAdded: c.round_added })),
       ...rv.view,
       counters: counters.map((c) => ({ userId: c.user_id, username: c.username, fullName: c.full_name, isChief: c.is_chief, team: c.team })),
       listIssues: listIssues(e, candidates, counters),
+      nominations: {
+        morethanPercentOfPresent: rs.rules.floorNomineeMoreThanPercentOfPresent.value,
+        source: rs.rules.floorNomineeMoreThanPercentOfPresent.source,
+        votes: nominations.map((n) => ({
+          id: n.id,
+          fullName: n.full_name,
+          nominatedBy: n.nominated_by,
+          present: n.present,
+          approvals: n.approvals,
+          needed: floorNomineeApprovalsNeeded(n.present, rs),
+          admitted: n.admitted,
+          recordedBy: n.username,
+          recordedAt: n.recorded_at.toISOString(),
+        })),
+      },
       unconfirmedRules: Object.values(rs.rules)
         .filter((r) => r.unconfirmed)
         .map((r) => ({ id: r.id, value: r.value, source: r.source, summary: r.summaryVi, explanation: r.explanation })),
@@ -307,50 +335,67 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
-  // The names on a round's ballot do not change while it is entered: remember its size per round.
-  const roundSizes = new Map<string, number>();
-  async function roundSize(q: Queryable, e: ElectionRow): Promise<number> {
+  // The names on a round's ballot do not change while it is entered: remember its shape per round.
+  const roundShapes = new Map<string, BallotShape>();
+  async function roundShape(q: Queryable, e: ElectionRow): Promise<BallotShape> {
     const key = `${e.id}:${e.current_round}:${e.history.length}`;
-    let n = roundSizes.get(key);
-    if (n === undefined) {
-      n = roundView(e, await candidatesOf(q, e.id)).roundIds.length;
-      if (roundSizes.size > 1000) roundSizes.clear();
-      roundSizes.set(key, n);
+    let shape = roundShapes.get(key);
+    if (shape === undefined) {
+      const rv = roundView(e, await candidatesOf(q, e.id));
+      shape = { size: rv.roundIds.length, form: ballotFormOf(rv.roundIds.length, rv.view.round?.ballotSeats ?? e.seats) };
+      if (roundShapes.size > 1000) roundShapes.clear();
+      roundShapes.set(key, shape);
     }
-    return n;
+    return shape;
+  }
+  async function assertEntryFits(q: Queryable, e: ElectionRow, entry: BallotEntryInput) {
+    const problem = checkEntryShape(entry, await roundShape(q, e));
+    if (problem) fail(problem.code, problem.message, [{ field: 'entry', code: problem.code, message: problem.message }]);
   }
 
   return {
     async create(actor: Actor, input: CreateElectionRequest) {
+      const id = await db.transaction((tx) => this.createIn(tx, actor, input));
+      return this.get(actor, id);
+    },
+
+    /**
+     * Creates the election in the caller's transaction: personnel turns an approved candidate
+     * list into the election's list (no retyping), each name linked to its person.
+     */
+    async createIn(tx: Queryable, actor: Actor, input: Omit<CreateElectionRequest, 'candidates'> & { candidates: (CreateElectionRequest['candidates'][number] & { personId?: number })[] }): Promise<number> {
       if (actor.role !== 'admin' && actor.role !== 'organizer') fail('FORBIDDEN_ROLE');
       const rs = ruleSetOf(input.regulation);
       const d = computeDenominator({ congress: input.congressKind, summoned: input.summoned, exclusions: input.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
       if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
-      const id = await db.transaction(async (tx) => {
-        const org = await tx.query<{ path: string; status: string }>(`SELECT path::text AS path, status FROM organizations WHERE id = $1`, [input.orgId]);
-        if (!org.rows[0]) fail('ORG_NOT_FOUND');
-        if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
-        const r = await tx.query<{ id: number }>(
-          `INSERT INTO elections (org_id, title, kind, regulation, congress_kind, seats, alternate_seats, summoned, exclusions, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
-          [input.orgId, input.title, input.kind, input.regulation, input.congressKind, input.seats, input.alternateSeats, input.summoned, JSON.stringify(input.exclusions), actor.userId],
-        );
-        const electionId = r.rows[0]!.id;
-        // Ballot order is the regulation's (given name first, Vietnamese collation), not the order typed.
-        const ordered = orderForBallot(input.candidates, rs);
-        for (const [i, c] of ordered.entries()) {
-          await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by) VALUES ($1, $2, $3, $4)`, [electionId, i + 1, c.fullName, c.nominatedBy]);
-        }
-        await audit(tx, actor, { id: electionId, org_id: input.orgId }, 'election.created', `Tạo cuộc bầu cử: ${input.title}`, input);
-        return electionId;
-      });
-      return this.get(actor, id);
+      const org = await tx.query<{ path: string; status: string }>(`SELECT path::text AS path, status FROM organizations WHERE id = $1`, [input.orgId]);
+      if (!org.rows[0]) fail('ORG_NOT_FOUND');
+      if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+      const r = await tx.query<{ id: number }>(
+        `INSERT INTO elections (org_id, title, kind, regulation, congress_kind, seats, alternate_seats, summoned, exclusions, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
+        [input.orgId, input.title, input.kind, input.regulation, input.congressKind, input.seats, input.alternateSeats, input.summoned, JSON.stringify(input.exclusions), actor.userId],
+      );
+      const electionId = r.rows[0]!.id;
+      // Ballot order is the regulation's (given name first, Vietnamese collation), not the order typed.
+      const ordered = orderForBallot(input.candidates, rs);
+      for (const [i, c] of ordered.entries()) {
+        await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by, person_id) VALUES ($1, $2, $3, $4, $5)`, [
+          electionId,
+          i + 1,
+          c.fullName,
+          c.nominatedBy,
+          c.personId ?? null,
+        ]);
+      }
+      await audit(tx, actor, { id: electionId, org_id: input.orgId }, 'election.created', `Tạo cuộc bầu cử: ${input.title}`, input);
+      return electionId;
     },
 
     async get(actor: Actor, id: number) {
       const e = await load(db, id);
       const acc = await access(db, actor, e);
-      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc, actor);
+      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc, actor, await nominationsOf(db, id));
     },
 
     async listForOrg(actor: Actor, orgId: number) {
@@ -411,6 +456,51 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     },
 
     /** Opens ballot entry once the quorum holds and the list vote is recorded; a list with errors cannot be voted on. */
+    /**
+     * A nomination from the floor or a self-nomination, with the show-of-hands vote on it. The
+     * vote is recorded either way; the name joins the list (re-ordered by the regulation) only with
+     * more than 30 % of those present agreeing (R1.11). Only while the list is still being prepared.
+     */
+    async nominate(actor: Actor, id: number, input: NominateRequest) {
+      const outcome = await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS', 'Danh sách đã được biểu quyết thông qua; không thêm người được nữa.');
+        const rs = ruleSetOf(e.regulation);
+        if (input.present > e.summoned)
+          fail('ELECTION_INVALID', `Số có mặt (${input.present}) lớn hơn số được triệu tập (${e.summoned}).`, [{ field: 'present', code: 'PRESENT_OVER_SUMMONED', message: 'Lớn hơn số được triệu tập.' }]);
+        const candidates = await candidatesOf(tx, id);
+        const key = foldVietnamese(input.fullName).replace(/\s+/g, ' ');
+        if (candidates.some((c) => foldVietnamese(c.full_name).replace(/\s+/g, ' ') === key))
+          fail('ELECTION_LIST_INVALID', `${input.fullName} đã có trong danh sách.`, [{ field: 'fullName', code: 'DUPLICATE_CANDIDATE', message: 'Đã có trong danh sách.' }]);
+        const admitted = floorNomineeAdmitted(input.approvals, input.present, rs);
+        const needed = floorNomineeApprovalsNeeded(input.present, rs);
+        await tx.query(
+          `INSERT INTO election_nominations (election_id, full_name, nominated_by, present, approvals, admitted, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [id, input.fullName, input.nominatedBy, input.present, input.approvals, admitted, actor.userId],
+        );
+        if (admitted) {
+          const all = [...candidates.map((c) => ({ id: String(c.id), fullName: c.full_name })), { id: 'new', fullName: input.fullName }];
+          const ordered = orderForBallot(all, rs);
+          // Ballot numbers follow the regulation's order, so everyone after the new name moves down one;
+          // moving everyone out of the way first keeps (election, ballot_no) unique during the shuffle.
+          await tx.query(`UPDATE election_candidates SET ballot_no = ballot_no + 1000000 WHERE election_id = $1`, [id]);
+          for (const [i, c] of ordered.entries()) {
+            if (c.id === 'new')
+              await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by) VALUES ($1, $2, $3, $4)`, [id, i + 1, input.fullName, input.nominatedBy]);
+            else await tx.query(`UPDATE election_candidates SET ballot_no = $2 WHERE id = $1`, [Number(c.id), i + 1]);
+          }
+        }
+        await tx.query(`UPDATE elections SET version = version + 1 WHERE id = $1`, [id]);
+        const verdict = admitted ? 'được đưa vào danh sách' : 'không đủ số đồng ý, không vào danh sách';
+        await audit(tx, actor, e, 'election.nomination', `${input.nominatedBy === 'self' ? 'Ứng cử' : 'Đề cử'} tại đại hội: ${input.fullName} — ${input.approvals}/${input.present} đồng ý (cần ${needed}), ${verdict}`, { ...input, admitted, needed });
+        return { admitted, needed };
+      });
+      events.emit(id, { type: 'setup' });
+      return { ...outcome, election: await this.get(actor, id) };
+    },
+
     async openEntry(actor: Actor, id: number, input: { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } }) {
       await db.transaction(async (tx) => {
         const e = await load(tx, id, true);
@@ -453,10 +543,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử không ở giai đoạn nhập phiếu.');
         if (input.serial > (e.ballots_issued ?? 0))
           fail('BALLOT_SERIAL_UNKNOWN', `Số phiếu ${input.serial} vượt quá số phiếu phát ra (${e.ballots_issued}).`, [{ field: 'serial', code: 'BALLOT_SERIAL_UNKNOWN', message: 'Số phiếu không có trong số phiếu phát ra.' }]);
-        const n = await roundSize(tx, e);
-        const nums = input.entry.kind === 'strike' ? input.entry.struck : input.entry.kind === 'marks' ? Object.keys(input.entry.marks).map(Number) : [];
-        const outside = nums.filter((x) => x < 1 || x > n);
-        if (outside.length) fail('BALLOT_UNKNOWN_CANDIDATE', `Danh sách chỉ có ${n} người; không có số ${outside.join(', ')}.`, [{ field: 'entry', code: 'BALLOT_UNKNOWN_CANDIDATE', message: `Không có số ${outside.join(', ')} trên phiếu.` }]);
+        await assertEntryFits(tx, e, input.entry);
         const team = e.team!;
         const canonical = canonicalBallot(input.entry);
         const prev = await tx.query<{ canonical: string }>(
@@ -527,6 +614,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (!acc.chief) fail('FORBIDDEN_ROLE', 'Chỉ Trưởng Ban kiểm phiếu được đối chiếu và quyết định phiếu lệch.');
         if (e.status !== 'entry') fail('ELECTION_WRONG_STATUS', 'Phiếu đã được kiểm; không sửa được nữa.');
         if (input.serial > (e.ballots_issued ?? 0)) fail('BALLOT_SERIAL_UNKNOWN');
+        await assertEntryFits(tx, e, input.entry);
         await tx.query(`INSERT INTO ballot_entries (election_id, round, serial, team, entry, canonical, reason, entered_by) VALUES ($1, $2, $3, 'R', $4::jsonb, $5, $6, $7)`, [
           id,
           e.current_round,

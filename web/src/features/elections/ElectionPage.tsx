@@ -9,6 +9,7 @@ import { ElectionDocuments } from './ElectionDocuments.tsx';
 import { type Election, electionKeys, reconciliationQuery, teamProgressQuery } from './elections.api.ts';
 import { ElectionHeading, WithElection } from './ElectionShell.tsx';
 import { statusStep } from './labels.ts';
+import { NominationsCard } from './NominationsCard.tsx';
 import { OpenEntryForm } from './OpenEntryForm.tsx';
 import { CandidatesTable, DenominatorInfo, ListChecks, UnconfirmedRules } from './SetupInfo.tsx';
 import { useElectionEvents } from './useElectionEvents.ts';
@@ -99,6 +100,9 @@ function ElectionView({ election: e }: { election: Election }) {
             <Card title={t('elections.sections.list', { count: e.candidates.length })}>
               <ListChecks election={e} />
               <CandidatesTable election={e} />
+            </Card>
+            <Card title={t('elections.sections.nominations')}>
+              <NominationsCard election={e} />
             </Card>
           </Col>
           <Col xs={24} xl={12}>

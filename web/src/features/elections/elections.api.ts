@@ -87,6 +87,7 @@ export type Election = {
   decisions: { type: 'decision'; decision: { kind: string }; by: string; at: string }[];
   counters: Counter[];
   listIssues: ListIssue[];
+  nominations: { morethanPercentOfPresent: number; source: string; votes: NominationVote[] };
   unconfirmedRules: UnconfirmedRule[];
   invalidReasons: InvalidReason[];
   result: RoundResult | null;
@@ -103,6 +104,10 @@ export type Election = {
   };
   me: { manage: boolean; chief: boolean; team: Team | null; counter: boolean };
 };
+
+export type NominationVote = { id: number; fullName: string; nominatedBy: 'floor' | 'self'; present: number; approvals: number; needed: number; admitted: boolean; recordedBy: string; recordedAt: string };
+export type NominateBody = { version: number; fullName: string; nominatedBy: 'floor' | 'self'; present: number; approvals: number };
+export type NominateResult = { admitted: boolean; needed: number; election: Election };
 
 export type ElectionSummary = { id: number; title: string; kind: ElectionKind; kindLabel: string; status: ElectionStatus; seats: number; createdAt: string };
 export type MyElection = { id: number; title: string; orgName: string; status: ElectionStatus; team: Team | null; isChief: boolean };
@@ -180,6 +185,17 @@ export const useAssignCounters = (id: number) =>
 
 export type OpenEntryBody = { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } };
 export const useOpenEntry = (id: number) => useElectionMutation(id, (body: OpenEntryBody) => api<Election>(`/elections/${id}/open-entry`, { method: 'POST', body }));
+export function useNominate(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NominateBody) => api<NominateResult>(`/elections/${id}/nominations`, { method: 'POST', body }),
+    onSuccess: (r) => {
+      qc.setQueryData(electionKeys.detail(id), r.election);
+      return qc.invalidateQueries({ queryKey: electionKeys.one(id) });
+    },
+    onError: (e) => (isApiError(e) && e.code === 'VERSION_CONFLICT' ? qc.invalidateQueries({ queryKey: electionKeys.one(id) }) : undefined),
+  });
+}
 export const useResolveBallot = (id: number) =>
   useElectionMutation(id, (body: { serial: number; entry: BallotEntryInput; reason: string }) => api<Reconciliation>(`/elections/${id}/resolutions`, { method: 'POST', body }));
 export const useCount = (id: number) => useElectionMutation(id, () => api<Election>(`/elections/${id}/count`, { method: 'POST' }));
