@@ -426,13 +426,11 @@ describe('Ex 11 — surplus arithmetic (R1.10, rounding [U] default "inward")', 
   });
 });
 
-// Ex 12–14 are rules of other domains (delegate allocation, personnel age rules,
-// campaign deadlines); nothing in the counting domain computes them.
-describe('Ex 12–14 — belong to other domains', () => {
-  it.todo('Ex 12 national allocation formula → delegates domain (delegateAllocation)');
-  it.todo('Ex 13 age eligibility under CT 45 → personnel domain');
-  it.todo('Ex 14 congress deadlines under CT 45 → campaigns domain');
-});
+// Ex 12–14 are rules of other domains (delegate allocation, personnel age rules, campaign
+// deadlines); nothing in the counting domain computes them. Their tests live with their rules:
+// Ex 12 server/src/domains/delegates/allocation-rules.test.ts,
+// Ex 13 server/src/domains/personnel/eligibility-rules.test.ts,
+// Ex 14 server/src/domains/campaigns/schedule-rules.test.ts.
 
 describe('Ex 15 — quorum check (Charter Đ11 K6, a hard rule since §8 item 3)', () => {
   it('summoned 300: 199 present is not valid and the congress cannot open; 200 is', () => {
