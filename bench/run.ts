@@ -3,6 +3,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   tree: async () => (await import('./tree.bench.ts')).run(),
   elections: async () => (await import('./elections.bench.ts')).run(),
   campaigns: async () => (await import('./campaigns.bench.ts')).run(),
+  delegates: async () => (await import('./delegates.bench.ts')).run(),
+  consultation: async () => (await import('./consultation.bench.ts')).run(),
 };
 
 export {};

@@ -150,11 +150,23 @@ describe('Móng Cái’s organizer runs the next round for the city', () => {
   });
 
   it('takes the congress through its steps, approves it and marks it held', async () => {
+    const checklist = page.getByRole('region', { name: 'Điều kiện duyệt đại hội' });
+    await seen(checklist.locator('[data-key="campaigns.notice"]').getByText('Chưa đạt'));
+    expect(await textOf(checklist.locator('[data-key="campaigns.dates"]'))).toContain('20/07/2025');
+    await screenshot(page, 'campaign-04a-approval-checklist');
     for (const step of ['Đã chuẩn bị xong văn kiện', 'Đã chuẩn bị xong nhân sự', 'Cấp trên đã duyệt', 'Đã tổ chức']) {
       const next = page.getByRole('group', { name: 'Bước tiếp theo' });
       await next.getByRole('button', { name: step, exact: true }).click();
       const dialog = page.getByRole('dialog', { name: `${step} — Đảng bộ xã Lục Hồn` });
-      if (step === 'Cấp trên đã duyệt') await dialog.getByLabel('Số quyết định').fill('125-QĐ/TU');
+      if (step === 'Cấp trên đã duyệt') {
+        // The checklist: no opening notice was recorded, so approving needs a recorded exception.
+        await dialog.getByLabel('Số quyết định').fill('125-QĐ/TU');
+        await seen(dialog.getByText(/Đã thông báo ngày khai mạc trước ít nhất 30 ngày làm việc — Chưa ghi nhận ngày thông báo/));
+        await screenshot(page, 'campaign-05a-approval-override', { fullPage: false });
+        await dialog.getByRole('button', { name: step, exact: true }).click();
+        await seen(dialog.getByText('Vui lòng nhập Lý do duyệt ngoại lệ.'));
+        await dialog.getByLabel('Lý do duyệt ngoại lệ').fill('Thông báo đã niêm yết tại trụ sở xã, chưa nhập vào hệ thống');
+      }
       if (step === 'Đã tổ chức') await screenshot(page, 'campaign-05-mark-held', { fullPage: false });
       await dialog.getByRole('button', { name: step, exact: true }).click();
       const override = page.getByRole('dialog', { name: 'Lịch chưa đúng quy định' });

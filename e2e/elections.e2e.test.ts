@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
 import { apiAs, repoRoot, startServer, type TestServer } from './support/server.ts';
+import { buildWorkbook, xlsxMime } from './support/workbooks.ts';
 
 // Congress day in the browser: the organizer sets up an election, two entry teams type 40 paper
 // ballots each with the keyboard only (3 discrepancies, 2 invalid ballots), the counting chief
@@ -285,7 +286,8 @@ describe('congress day: an election from setup to the published result, in the b
     await organizer.goto(`/orgs/${ward.id}`);
     await seen(organizer.getByRole('heading', { name: ward.name, level: 3 }));
     await organizer.getByRole('tab', { name: 'Bầu cử' }).click();
-    await seen(organizer.getByText('Chưa có cuộc bầu cử nào'));
+    // The demo province already has the ward's secretary election of 2020; this journey adds its committee election.
+    await seen(organizer.getByRole('button', { name: 'Tạo cuộc bầu cử' }));
     await organizer.getByRole('button', { name: 'Tạo cuộc bầu cử' }).click();
     const dialog = organizer.getByRole('dialog', { name: `Tạo cuộc bầu cử — ${ward.name}` });
     await dialog.getByLabel('Tên cuộc bầu cử').fill(`Bầu Ban Chấp hành ${ward.name} khóa 2020–2025`);
@@ -299,6 +301,11 @@ describe('congress day: an election from setup to the published result, in the b
     await gone(dialog.getByLabel('Đại biểu chính thức vắng mặt suốt đại hội, không có dự khuyết thay thế'));
     await dialog.getByLabel('Đảng viên bị đình chỉ sinh hoạt đảng').fill(String(EXCLUDED.suspended));
     await dialog.getByLabel('Đảng viên vắng mặt suốt đại hội có lý do chính đáng').fill(String(EXCLUDED.absentWholeCongressWithReason));
+    // The committee's Excel file: a title row, STT and "Họ và tên"; a formula row is named, not taken.
+    const file = await buildWorkbook([['DANH SÁCH BẦU CỬ'], ['STT', 'Họ và tên'], ...names.slice(0, 3).map((n, i) => [i + 1, n]), [4, { formula: 'B3&B4' }]]);
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'danh-sach-bau-cu.xlsx', mimeType: xlsxMime, buffer: file });
+    await seen(dialog.getByRole('alert').filter({ hasText: 'Dòng 7, cột B: là công thức (=B3&B4), không phải họ và tên.' }));
+    await seen(dialog.getByText('Đã nhận 3 người'));
     // Pasted from Excel: a number column, then the name; in reverse order, the server orders the ballot.
     await dialog.getByLabel('Danh sách bầu cử').fill([...names].reverse().map((n, i) => `${i + 1}\t${n}`).join('\n'));
     await seen(dialog.getByText('Đã nhận 11 người'));
@@ -327,7 +334,7 @@ describe('congress day: an election from setup to the published result, in the b
     // A name proposed from the floor: 12 of 40 present is not more than 30 %; the vote is kept, the list is not changed.
     const nominations = organizer.getByRole('region', { name: 'Đề cử, ứng cử tại đại hội' });
     await nominations.getByLabel('Họ và tên').fill('Lý Văn Tâm');
-    await nominations.getByLabel('Số có mặt khi biểu quyết').fill('40');
+    await nominations.getByLabel('Tổng số có mặt (biểu quyết đề cử)').fill('40');
     await nominations.getByLabel('Số đồng ý').fill('12');
     await seen(nominations.getByText('Cần ít nhất 13 người đồng ý (hơn 30% của 40).'));
     await nominations.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();

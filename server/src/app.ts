@@ -18,6 +18,10 @@ import { organizationsRoutes } from './domains/organizations/organizations.route
 import { electionsRoutes } from './domains/elections/elections.routes.ts';
 import { electionsDocumentsRoutes } from './domains/elections/elections.documents.routes.ts';
 import { campaignsRoutes } from './domains/campaigns/index.ts';
+import { personnelRoutes } from './domains/personnel/index.ts';
+import { delegatesRoutes, publicHealthRoutes } from './domains/delegates/index.ts';
+import { documentsRoutes } from './domains/documents/index.ts';
+import { reportsRoutes } from './domains/reports/index.ts';
 
 export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & { rateLimitMax?: number };
 
@@ -98,6 +102,11 @@ export async function buildApp(config: AppOptions, services: Services): Promise<
       await api.register(electionsRoutes(services.elections, services.electionEvents));
       await api.register(electionsDocumentsRoutes(services.elections, { db: services.db, clock: services.clock }));
       await api.register(campaignsRoutes(services.campaigns, services.campaignEvents));
+      await api.register(personnelRoutes(services.people, services.congressPersonnel, services.concurrentPosts));
+      await api.register(delegatesRoutes(services.delegates));
+      await api.register(publicHealthRoutes(services.delegates));
+      await api.register(documentsRoutes(services.documents));
+      await api.register(reportsRoutes(services.reports));
     },
     { prefix: '/api' },
   );

@@ -70,3 +70,16 @@ export function as(app: FastifyInstance, s: Session) {
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
   };
 }
+
+/** A multipart/form-data body with one file (and optional text fields), as a browser's form sends it. */
+export function multipartFile(fileName: string, data: Buffer, fields: Record<string, string> = {}, contentType = 'application/octet-stream') {
+  const boundary = '----daihoi' + Math.random().toString(16).slice(2);
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

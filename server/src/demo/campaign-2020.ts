@@ -291,18 +291,27 @@ export async function seedCampaign2020(db: Db, services: Services, ids: Map<stri
     const until = outcome === 'pilot' || outcome === 'held' ? 'resultsApproved' : outcome;
     for (const to of steps) {
       c = await services.campaigns.getCongress(actor, id);
-      if (to === 'held') {
+      if (to === 'approved') {
+        // The approval checklist: the sessions of the safety plan are planned, and non-pilots studied the pilots' lessons.
         for (const [k, day] of [start, end].entries()) {
           await services.campaigns.addSession(actor, id, { label: k === 0 ? 'Phiên trù bị và phiên thứ nhất' : 'Phiên bế mạc', date: day, kind: k === 0 ? 'preparatory' : 'official' });
         }
+        if (outcome !== 'pilot') await services.campaigns.confirmLessonsRead(actor, id);
         c = await services.campaigns.getCongress(actor, id);
+      }
+      // Items other domains add (documents, personnel) have no demo records for these 2020 congresses: they were approved on paper.
+      const checklist = to === 'approved' ? await services.campaigns.approvalChecklist(actor, id) : null;
+      const paperApproval = checklist && !checklist.ready ? { override: { reason: 'Hồ sơ giấy đã được Ban Thường vụ Tỉnh ủy duyệt năm 2020, trước khi dùng hệ thống' } } : {};
+      if (to === 'held') {
         for (const s of c.sessions) await services.campaigns.tickSafety(actor, id, s.id, { checks: Object.fromEntries(camp.settings.epidemicPlan.measures.map((m) => [m.code, true])) });
+        c = await services.campaigns.getCongress(actor, id);
       }
       c = await services.campaigns.transition(actor, id, {
         version: c.version,
         to,
         ...(to === 'approved' ? { decisionRef: code === 'QN-VD' ? 'Làm việc với Ban Thường vụ Tỉnh ủy ngày 08/6/2020' : 'Thông báo kết luận duyệt đại hội của Ban Thường vụ Tỉnh ủy' } : {}),
         ...(to === 'resultsApproved' ? { decisionRef: 'Quyết định chuẩn y của Ban Thường vụ Tỉnh ủy' } : {}),
+        ...paperApproval,
       });
       if (to === until) break;
     }

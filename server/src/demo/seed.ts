@@ -3,7 +3,11 @@ import type { Services } from '../composition.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { bulkLoadTree, type BulkNode } from '../domains/organizations/tree-bulk-load.ts';
 import { seedCampaign2020 } from './campaign-2020.ts';
+import { seedDelegatesDemo } from './delegates-demo.ts';
+import { seedReportsDemo } from './reports-demo.ts';
 import { agencyCellNames, cellNames, coalTotalMembers, demoDistricts, demoProvince, placeNames } from './quang-ninh.ts';
+import { seedDocumentsDemo } from './documents-demo.ts';
+import { seedPersonnelDemo } from './personnel-demo.ts';
 
 export function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -138,6 +142,14 @@ export async function seedDemoIfEmpty(db: Db, services: Services) {
   });
   await services.accounts.logout(organizer);
   // The campaign 2020–2025 with the seed reports' story (issue 4).
-  await seedCampaign2020(db, services, ids);
+  const campaignId = await seedCampaign2020(db, services, ids);
+  // Delegates (issue 5): allocations, Móng Cái's register and check-ins.
+  await seedDelegatesDemo(db, services, ids, campaignId);
+  // Summary report (issue 6): party-building registers and the secretaries elected at the congresses.
+  await seedReportsDemo(db, services, ids, campaignId);
+  // Documents and consultation (issue 6): the draft political report, its round, comments and part of the synthesis.
+  await seedDocumentsDemo(db, services, ids, campaignId);
+  // Personnel (issue 5): Móng Cái's 41 candidates as people, its plan and approved list, complaints, concurrent posts.
+  await seedPersonnelDemo(db, services, ids, campaignId);
   return { accounts: demoAccounts };
 }

@@ -68,6 +68,8 @@ export const levelRuleSchema = z.strictObject({
   windowStart: isoDate.nullable(),
   maxDays: halfDays(30).nullable(),
   maxPreparatoryDays: halfDays(5).nullable(),
+  /** A maximum for one organization type of the level (e.g. partialCommittee 1 day, subordinateCell ½ day). */
+  maxDaysByType: z.array(z.strictObject({ typeCode: z.string().regex(/^[A-Za-z0-9]{1,40}$/), maxDays: halfDays(30) })).max(10).optional(),
   source: text(1000).default(''),
   confirmed: z.boolean().default(true),
 });
@@ -245,6 +247,8 @@ export const congressHistoryItemSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+export const lessonFileSchema = z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
+
 export const congressSchema = z.object({
   id: z.number().int(),
   campaign: z.object({ id: z.number().int(), name: z.string(), epidemicPlanActive: z.boolean() }),
@@ -285,9 +289,11 @@ export const congressSchema = z.object({
   }),
   history: z.array(congressHistoryItemSchema),
   observers: z.array(orgRef),
-  lessons: z.array(z.object({ id: z.number().int(), text: z.string(), author: z.string().nullable(), createdAt: z.string() })),
+  lessons: z.array(z.object({ id: z.number().int(), text: z.string(), author: z.string().nullable(), createdAt: z.string(), files: z.array(lessonFileSchema) })),
   /** Lessons of the pilots of the same level, shown while this congress is not held yet. */
-  pilotLessons: z.array(z.object({ congressId: z.number().int(), org: orgRef, heldOn: isoDate.nullable(), text: z.string(), createdAt: z.string() })),
+  pilotLessons: z.array(
+    z.object({ lessonId: z.number().int(), congressId: z.number().int(), org: orgRef, heldOn: isoDate.nullable(), text: z.string(), createdAt: z.string(), files: z.array(lessonFileSchema) }),
+  ),
   assignments: z.array(z.object({ directorId: z.number().int(), fullName: z.string(), position: z.string(), duty: z.enum(assignmentDuties), clashes: z.array(z.object({ congressId: z.number().int(), orgName: z.string(), start: isoDate.nullable() })) })),
   villageElection: z
     .object({ electionDate: isoDate, villageName: z.string(), voters: z.number().int(), votesForHead: z.number().int(), pct: z.number(), pctText: z.string(), headName: z.string(), headIsSecretary: z.boolean(), sameDayAsCongress: z.boolean() })
@@ -308,9 +314,22 @@ export const congressSchema = z.object({
   safetyMeasures: z.array(z.object({ code: z.string(), label: z.string() })),
   nextSteps: z.array(z.object({ to: z.enum(congressStatuses), needs: z.enum(['nothing', 'reason', 'override']) })),
   version: z.number().int(),
-  can: z.object({ edit: z.boolean(), postpone: z.boolean(), transition: z.boolean(), approve: z.boolean(), assign: z.boolean(), tickSafety: z.boolean(), recordLessons: z.boolean() }),
+  can: z.object({ edit: z.boolean(), postpone: z.boolean(), transition: z.boolean(), approve: z.boolean(), assign: z.boolean(), tickSafety: z.boolean(), recordLessons: z.boolean(), recordVillage: z.boolean() }),
 });
 export type Congress = z.infer<typeof congressSchema>;
+
+/** The congress approval checklist (duyệt đại hội): items from every domain; blocking items not ok stop the approval unless overridden with a reason. */
+export const approvalCheckItemSchema = z.object({ source: z.string(), key: z.string(), label: z.string(), ok: z.boolean(), detail: z.string().nullable(), blocking: z.boolean() });
+export const approvalChecklistSchema = z.object({
+  congressId: z.number().int(),
+  items: z.array(approvalCheckItemSchema),
+  /** Blocking items not satisfied. */
+  open: z.number().int(),
+  ready: z.boolean(),
+  /** The reader is the upper level and the congress waits for approval. */
+  canApprove: z.boolean(),
+});
+export type ApprovalChecklist = z.infer<typeof approvalChecklistSchema>;
 
 export const congressListQuerySchema = z.strictObject({
   orgId: z.coerce.number().int().positive().optional(),

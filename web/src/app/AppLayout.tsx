@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Alert, Layout, Menu, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileExcelOutlined, FileTextOutlined, FlagOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { myElectionsQuery } from '../features/elections/elections.api.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 
-const sections = ['/orgs', '/campaigns', '/congresses', '/elections', '/import', '/users', '/audit', '/password'] as const;
+const sections = ['/orgs', '/campaigns', '/documents', '/consultations', '/personnel', '/congresses', '/elections', '/reports', '/import', '/users', '/audit', '/password'] as const;
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const section = sections.find((s) => pathname === s || pathname.startsWith(`${s}/`)) ?? '/orgs';
-  const selected = section === '/elections' ? '/elections/mine' : section === '/congresses' ? '/campaigns' : section;
+  const selected = section === '/elections' ? '/elections/mine' : section === '/congresses' ? '/campaigns' : section === '/consultations' ? '/documents' : section;
   // "Bầu cử của tôi" is there for whoever the server has put on a counting committee.
   const { data: myElections } = useQuery(myElectionsQuery);
 
@@ -28,6 +28,9 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined aria-hidden />, label: t('nav.orgs') },
     { key: '/campaigns', icon: <FlagOutlined aria-hidden />, label: t('nav.campaigns') },
+    { key: '/documents', icon: <FileTextOutlined aria-hidden />, label: t('nav.documents') },
+    { key: '/personnel', icon: <IdcardOutlined aria-hidden />, label: t('personnel.nav') },
+    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
     ...(myElections?.length ? [{ key: '/elections/mine', icon: <CheckSquareOutlined aria-hidden />, label: t('nav.myElections') }] : []),
     { key: '/import', icon: <FileExcelOutlined aria-hidden />, label: t('nav.importExport') },
     ...(me.abilities.manageUsers ? [{ key: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') }] : []),

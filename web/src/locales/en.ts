@@ -1,5 +1,9 @@
 import type { vi } from './vi.ts';
 import { campaignsEn } from '../features/campaigns/campaigns.i18n.ts';
+import { documentsEn } from '../features/documents/documents.i18n.ts';
+import { delegatesEn } from '../features/delegates/delegates.i18n.ts';
+import { reportsEn } from '../features/reports/reports.i18n.ts';
+import { personnelEn } from '../features/personnel/personnel.i18n.ts';
 
 /** English translation; typed against vi.ts so a missing key fails the typecheck. */
 export const en: typeof vi = {
@@ -44,6 +48,8 @@ export const en: typeof vi = {
     orgs: 'Organization tree',
     myElections: 'My elections',
     campaigns: 'Congresses',
+    documents: 'Documents',
+    reports: 'Reports',
     importExport: 'Excel import/export',
     users: 'Users',
     audit: 'Audit log',
@@ -304,6 +310,10 @@ export const en: typeof vi = {
     },
   },
   campaigns: campaignsEn,
+  personnel: personnelEn,
+  documents: documentsEn,
+  delegates: delegatesEn,
+  reports: reportsEn,
   elections: {
     title: 'Elections',
     forbiddenTitle: 'You may not see this election',
@@ -362,6 +372,8 @@ export const en: typeof vi = {
       exclusionsHint: 'Only the cases of the chosen kind of congress; leave empty when none.',
       candidatesHint: 'One full name per line, or paste from Excel (a number column is skipped). {{count}} names; the ballot orders them by given name.',
       candidatesPlaceholder: 'Nguyễn Văn An\nTrần Thị Bình\n…',
+      fromFile: 'Take the list from an Excel file (.xlsx, .csv)',
+      fileProblems: '{{count}} rows could not be taken; fix them in the file and choose it again, or type them in:',
       candidatesRequired: 'Enter at least one name.',
     },
     steps: {

@@ -1,4 +1,8 @@
 import { campaignsVi } from '../features/campaigns/campaigns.i18n.ts';
+import { documentsVi } from '../features/documents/documents.i18n.ts';
+import { delegatesVi } from '../features/delegates/delegates.i18n.ts';
+import { reportsVi } from '../features/reports/reports.i18n.ts';
+import { personnelVi } from '../features/personnel/personnel.i18n.ts';
 
 /** Vietnamese, the language of the users: the source of every key; en.ts must match it. */
 export const vi = {
@@ -43,6 +47,8 @@ export const vi = {
     orgs: 'Cây tổ chức',
     myElections: 'Bầu cử của tôi',
     campaigns: 'Đại hội',
+    documents: 'Văn kiện, góp ý',
+    reports: 'Báo cáo',
     importExport: 'Nhập/Xuất Excel',
     users: 'Người dùng',
     audit: 'Nhật ký thay đổi',
@@ -303,6 +309,10 @@ export const vi = {
     },
   },
   campaigns: campaignsVi,
+  personnel: personnelVi,
+  documents: documentsVi,
+  delegates: delegatesVi,
+  reports: reportsVi,
   elections: {
     title: 'Bầu cử',
     forbiddenTitle: 'Không có quyền xem cuộc bầu cử này',
@@ -361,6 +371,8 @@ export const vi = {
       exclusionsHint: 'Chỉ các trường hợp áp dụng cho hình thức đại hội đã chọn; để trống nếu không có.',
       candidatesHint: 'Mỗi dòng một họ tên, hoặc dán từ Excel (cột số thứ tự được bỏ qua). Đã nhận {{count}} người; thứ tự trên phiếu theo tên, rồi họ đệm.',
       candidatesPlaceholder: 'Nguyễn Văn An\nTrần Thị Bình\n…',
+      fromFile: 'Lấy danh sách từ tệp Excel (.xlsx, .csv)',
+      fileProblems: 'Có {{count}} dòng không lấy được; sửa trong tệp rồi chọn lại, hoặc gõ bổ sung:',
       candidatesRequired: 'Nhập ít nhất một họ tên.',
     },
     steps: {
@@ -440,7 +452,7 @@ export const vi = {
       nominatedBy: 'Hình thức',
       floor: 'Được đề cử',
       self: 'Tự ứng cử',
-      present: 'Số có mặt khi biểu quyết',
+      present: 'Tổng số có mặt (biểu quyết đề cử)',
       approvals: 'Số đồng ý',
       needed: 'Cần ít nhất {{n}} người đồng ý (hơn {{pct}}% của {{present}}).',
       submit: 'Ghi kết quả biểu quyết',

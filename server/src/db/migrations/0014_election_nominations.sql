@@ -13,3 +13,6 @@ CREATE TABLE election_nominations (
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX election_nominations_election ON election_nominations (election_id, id);
+
+-- The admitted name on the list points at the vote that admitted it, so the list checks can see it.
+ALTER TABLE election_candidates ADD COLUMN nomination_id int REFERENCES election_nominations(id);

@@ -37,7 +37,9 @@ export const epidemicMeasures2020 = [
 const C1_2019 = 'CT 35-CT/TW ngày 30/5/2019 (sách "Chuẩn bị thật tốt đại hội", tr. 109) [C1]';
 const C2_2025 = 'CT 45-CT/TW ngày 14/4/2025 (baohaiduong.vn …-409384) [C2]';
 const AGE_2025 = 'CT 45-CT/TW: thời điểm bắt đầu tổ chức đại hội mỗi cấp (xaydungchinhsach.chinhphu.vn) [C2]';
-const LOCAL_CELLS = 'Theo kế hoạch của tỉnh (ví dụ năm 2025 theo HD 27-HD/BTCTW: chi bộ trực thuộc ≤ ½ ngày, 1/2025 → 31/3/2025) — quy định địa phương [U]';
+const LOCAL_CELLS = 'Theo kế hoạch của tỉnh (ví dụ năm 2025 theo HD 27-HD/BTCTW: chi bộ trực thuộc ≤ ½ ngày, đảng ủy bộ phận ≤ 1 ngày, 1/2025 → 31/3/2025) — quy định địa phương [U]';
+/** Below the grassroots a partial committee may take a whole day, a cell half a day (local plan example, election-rules.md §2.2). */
+const BELOW_GRASSROOTS_BY_TYPE = [{ typeCode: 'partialCommittee', maxDays: 1 }];
 
 const commonRules = (year: 2019 | 2025): RuleInfo[] => [
   {
@@ -86,7 +88,7 @@ export const directivePresets: Record<DirectivePresetCode, DirectivePreset> = {
       { level: 1, centralDeadline: '2020-10-31', provincialTarget: null, windowStart: null, maxDays: 4, maxPreparatoryDays: 0.5, source: C1_2019, confirmed: true },
       { level: 2, centralDeadline: '2020-08-31', provincialTarget: null, windowStart: null, maxDays: 3, maxPreparatoryDays: 0.5, source: C1_2019, confirmed: true },
       { level: 3, centralDeadline: '2020-06-30', provincialTarget: null, windowStart: '2020-04-01', maxDays: 2, maxPreparatoryDays: null, source: C1_2019, confirmed: true },
-      { level: 4, centralDeadline: null, provincialTarget: null, windowStart: null, maxDays: 0.5, maxPreparatoryDays: null, source: LOCAL_CELLS, confirmed: false },
+      { level: 4, centralDeadline: null, provincialTarget: null, windowStart: null, maxDays: 0.5, maxPreparatoryDays: null, maxDaysByType: BELOW_GRASSROOTS_BY_TYPE, source: LOCAL_CELLS, confirmed: false },
       { level: 5, centralDeadline: null, provincialTarget: null, windowStart: null, maxDays: 0.5, maxPreparatoryDays: null, source: LOCAL_CELLS, confirmed: false },
     ],
     settings: {
@@ -112,7 +114,7 @@ export const directivePresets: Record<DirectivePresetCode, DirectivePreset> = {
       { level: 1, centralDeadline: '2025-10-31', provincialTarget: null, windowStart: '2025-09-01', maxDays: 4, maxPreparatoryDays: 0.5, source: `${C2_2025}; ${AGE_2025}`, confirmed: true },
       { level: 2, centralDeadline: '2025-08-31', provincialTarget: null, windowStart: '2025-06-01', maxDays: 2, maxPreparatoryDays: 0.5, source: `${C2_2025}; ${AGE_2025}`, confirmed: true },
       { level: 3, centralDeadline: '2025-06-30', provincialTarget: null, windowStart: '2025-04-01', maxDays: 2, maxPreparatoryDays: null, source: `${C2_2025}; ${AGE_2025}`, confirmed: true },
-      { level: 4, centralDeadline: '2025-03-31', provincialTarget: null, windowStart: '2025-01-01', maxDays: 0.5, maxPreparatoryDays: null, source: LOCAL_CELLS, confirmed: false },
+      { level: 4, centralDeadline: '2025-03-31', provincialTarget: null, windowStart: '2025-01-01', maxDays: 0.5, maxPreparatoryDays: null, maxDaysByType: BELOW_GRASSROOTS_BY_TYPE, source: LOCAL_CELLS, confirmed: false },
       { level: 5, centralDeadline: '2025-03-31', provincialTarget: null, windowStart: '2025-01-01', maxDays: 0.5, maxPreparatoryDays: null, source: LOCAL_CELLS, confirmed: false },
     ],
     settings: {

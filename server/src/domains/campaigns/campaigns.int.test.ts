@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, manualClock, type Session, signedIn, testApp } from '../../../../test/support/app.ts';
+import { as, buildProvince, manualClock, type Session, signedIn } from '../../../../test/support/app.ts';
+import { campaignsTestApp } from './campaigns-test-app.ts';
 
-type Ctx = Awaited<ReturnType<typeof testApp>>;
+type Ctx = Awaited<ReturnType<typeof campaignsTestApp>>;
 type Api = ReturnType<typeof as>;
 
 describe.each(testEngines)('congress campaigns on %s', (engine) => {
@@ -15,7 +16,7 @@ describe.each(testEngines)('congress campaigns on %s', (engine) => {
   const clock = manualClock(new Date('2020-06-15T03:00:00Z'));
   beforeAll(async () => {
     t = await openTestDb(engine);
-    ctx = await testApp(t.db, clock);
+    ctx = await campaignsTestApp(t.db, clock);
   });
   afterAll(async () => {
     await ctx.app.close();
@@ -437,6 +438,7 @@ describe.each(testEngines)('congress campaigns on %s', (engine) => {
     const bad = await admin.patch(`/api/campaigns/${campaign.id}`, { version: campaign.version, levels: [{ level: 3, centralDeadline: '2020-06-30', provincialTarget: '2020-07-15', windowStart: null, maxDays: 2, maxPreparatoryDays: null }] });
     expect([bad.statusCode, bad.json().error.code]).toEqual([422, 'CAMPAIGN_INVALID']);
     expect(bad.json().error.message).toContain('mốc phấn đấu 15/07/2020 sau thời hạn của Trung ương 30/06/2020');
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ field: 'levels.3', code: 'LEVEL_DATES_OUT_OF_ORDER' })]);
     expect((await admin.get(`/api/campaigns/${campaign.id}`)).json().version).toBe(campaign.version);
     const ok = await admin.patch(`/api/campaigns/${campaign.id}`, { version: campaign.version, levels: [{ level: 3, centralDeadline: '2020-05-05', provincialTarget: null, windowStart: '2020-04-01', maxDays: 2, maxPreparatoryDays: null }] });
     expect(ok.statusCode, ok.body).toBe(200);

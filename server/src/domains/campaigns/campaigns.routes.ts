@@ -21,6 +21,9 @@ import {
 } from '../../../../shared/src/contracts/campaigns.ts';
 import { requireSession } from '../../platform/http/session.ts';
 import { attachment } from '../../platform/http/attachment.ts';
+import { readUpload } from '../../platform/files/files.ts';
+import { LESSON_FILE_MAX_BYTES } from './congresses.service.ts';
+import { PROGRESS_IMPORT_MAX_BYTES } from './progress-import.service.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import type { CampaignEvents, CampaignEvent } from './campaigns.events.ts';
 import type { CampaignsService } from './campaigns.service.ts';
@@ -62,7 +65,23 @@ export const campaignsRoutes =
       reply.header('content-disposition', attachment(f.fileName));
       return f.body;
     });
-    app.get('/campaigns/:id/directors', { schema: { params: idParams } }, async (req) => campaigns.directors(requireSession(req).actor, req.params.id));
+    app.get('/campaigns/:id/progress-import/template', { schema: { params: idParams, querystring: z.strictObject({ orgId: idNum.optional() }) } }, async (req, reply) => {
+      const f = await campaigns.progressTemplate(requireSession(req).actor, req.params.id, req.query.orgId);
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', attachment(f.fileName));
+      return f.body;
+    });
+    app.post('/campaigns/:id/progress-import/preview', { schema: { params: idParams } }, async (req) => {
+      const ctx = requireSession(req);
+      const file = await readUpload(req, { maxBytes: PROGRESS_IMPORT_MAX_BYTES });
+      return campaigns.previewProgress(ctx.actor, req.params.id, file);
+    });
+    app.post('/campaigns/:id/progress-import/:batchId/apply', { schema: { params: z.object({ id: idNum, batchId: z.uuid() }) } }, async (req) =>
+      campaigns.applyProgress(requireSession(req).actor, req.params.id, req.params.batchId),
+    );
+    app.get('/campaigns/:id/directors', { schema: { params: idParams, querystring: z.strictObject({ forCongress: idNum.optional() }) } }, async (req) =>
+      campaigns.directors(requireSession(req).actor, req.params.id, req.query.forCongress),
+    );
     app.post('/campaigns/:id/directors', { schema: { params: idParams, body: createDirectorRequestSchema } }, async (req, reply) => {
       reply.status(201);
       return campaigns.createDirector(requireSession(req).actor, req.params.id, req.body);
@@ -108,6 +127,8 @@ export const campaignsRoutes =
     app.patch('/congresses/:id', { schema: { params: idParams, body: updateCongressRequestSchema } }, async (req) =>
       campaigns.updateCongress(requireSession(req).actor, req.params.id, req.body),
     );
+    app.get('/congresses/:id/approval-checklist', { schema: { params: idParams } }, async (req) => campaigns.approvalChecklist(requireSession(req).actor, req.params.id));
+    app.post('/congresses/:id/pilot-lessons/read', { schema: { params: idParams } }, async (req) => campaigns.confirmLessonsRead(requireSession(req).actor, req.params.id));
     app.post('/congresses/:id/transition', { schema: { params: idParams, body: transitionRequestSchema } }, async (req) =>
       campaigns.transition(requireSession(req).actor, req.params.id, req.body),
     );
@@ -118,6 +139,18 @@ export const campaignsRoutes =
     app.post('/congresses/:id/lessons', { schema: { params: idParams, body: lessonRequestSchema } }, async (req, reply) => {
       reply.status(201);
       return campaigns.addLesson(requireSession(req).actor, req.params.id, req.body);
+    });
+    app.post('/congresses/:id/lessons/:lessonId/files', { schema: { params: z.object({ id: idNum, lessonId: idNum }) } }, async (req, reply) => {
+      const ctx = requireSession(req);
+      const file = await readUpload(req, { maxBytes: LESSON_FILE_MAX_BYTES });
+      reply.status(201);
+      return campaigns.attachLessonFile(ctx.actor, req.params.id, req.params.lessonId, file);
+    });
+    app.get('/congresses/:id/lessons/:lessonId/files/:fileId', { schema: { params: z.object({ id: idNum, lessonId: idNum, fileId: idNum }) } }, async (req, reply) => {
+      const f = await campaigns.lessonFile(requireSession(req).actor, req.params.id, req.params.lessonId, req.params.fileId);
+      reply.header('content-type', f.contentType);
+      reply.header('content-disposition', attachment(f.fileName));
+      return f.bytes;
     });
     app.put('/congresses/:id/assignments', { schema: { params: idParams, body: assignmentsRequestSchema } }, async (req) =>
       campaigns.setAssignments(requireSession(req).actor, req.params.id, req.body),

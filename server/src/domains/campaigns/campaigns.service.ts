@@ -13,12 +13,20 @@ import type { CampaignEvents } from './campaigns.events.ts';
 import { assertCampaignVisible, assertCanEditCampaign, assertCanReadOrg, campaignVisible, canEditCampaign } from './campaigns.policy.ts';
 import { calendarOf, evaluate, storedCodes, todayVn } from './congress-evaluation.ts';
 import { createCongressOps } from './congresses.service.ts';
+import { type ApprovalCheckSource, campaignsApprovalSource } from './approval-checklist.ts';
+import { createProgressImport } from './progress-import.service.ts';
 import { levelFigures, type LevelFigures, pct, pctText, progressSeries, sumLevels, type DayCount } from './dashboard-rules.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
 import { type CampaignSettings, CELL_TYPE_CODES, checkLevelRules, expectedForm, type LevelRule, orgPosition } from './schedule-rules.ts';
 import { type SheetSpec, writeWorkbook } from './dashboard-workbook.ts';
 
-export type CampaignsDeps = { db: Db; clock: Clock; events: CampaignEvents };
+export type CampaignsDeps = {
+  db: Db;
+  clock: Clock;
+  events: CampaignEvents;
+  /** Items other domains add to the congress approval checklist (wired in composition.ts). */
+  approvalChecks?: readonly ApprovalCheckSource[] | undefined;
+};
 
 const EXPORT_MAX_ROWS = 60_000;
 
@@ -31,6 +39,7 @@ function mergeLevels(base: LevelRule[], given: CreateCampaignRequest['levels'] |
 export function createCampaignsService(deps: CampaignsDeps) {
   const { db, clock, events } = deps;
   const congressOps = createCongressOps(deps);
+  const progressImport = createProgressImport({ db, clock, events, approvalSources: [campaignsApprovalSource, ...(deps.approvalChecks ?? [])] });
   const today = () => todayVn(clock);
   let levelNamesCache: Map<number, string> | undefined;
   const levelNames = async (q: Queryable) => (levelNamesCache ??= await campaignsRepo.levelNames(q));
@@ -528,8 +537,16 @@ export function createCampaignsService(deps: CampaignsDeps) {
     return present(db, actor, await loadCampaign(db, actor, id));
   }
 
-  async function directors(actor: Actor, id: number) {
+  /** Directors visible to the actor; with `forCongress`, only those of a committee above that congress (who may direct or attend it). */
+  async function directors(actor: Actor, id: number, forCongress?: number) {
     const c = await loadCampaign(db, actor, id);
+    let above: string | null = null;
+    if (forCongress !== undefined) {
+      const row = await campaignsRepo.congress(db, forCongress);
+      if (!row || row.campaign_id !== c.id) throw new DomainError('CONGRESS_NOT_FOUND');
+      assertCanReadOrg(actor, row.org_path);
+      above = row.org_path;
+    }
     const r = await db.query<{ id: number; org_id: number; code: string; name: string; path: string; full_name: string; position: string; n: number }>(
       `SELECT d.id, o.id AS org_id, o.code, o.name, o.path::text AS path, d.full_name, d.position, (SELECT count(*)::int FROM congress_assignments a WHERE a.director_id = d.id) AS n
          FROM campaign_directors d JOIN organizations o ON o.id = d.org_id WHERE d.campaign_id = $1 ORDER BY o.path, d.id`,
@@ -538,11 +555,13 @@ export function createCampaignsService(deps: CampaignsDeps) {
     // Directors of the actor's own committee or above it direct congresses in the actor's subtree: both are visible.
     return r.rows
       .filter((d) => pathInside(d.path, actor.scopePath) || pathInside(actor.scopePath, d.path))
+      .filter((d) => above === null || (d.path !== above && pathInside(above, d.path)))
       .map((d) => ({ id: d.id, org: { id: d.org_id, code: d.code, name: d.name }, fullName: d.full_name, position: d.position, assignments: d.n }));
   }
 
   return {
     ...congressOps,
+    ...progressImport,
 
     presets: () =>
       Object.values(directivePresets).map((p) => ({ code: p.code, label: p.label, directive: p.directive, guidance: p.guidance, termFrom: p.termFrom, termTo: p.termTo, levels: p.levels, settings: p.settings, rules: p.rules })),
@@ -565,7 +584,7 @@ export function createCampaignsService(deps: CampaignsDeps) {
       const preset = directivePresets[input.preset];
       const levels = mergeLevels(preset.levels, input.levels);
       const problems = checkLevelRules(levels);
-      if (problems.length) fail('CAMPAIGN_INVALID', problems[0]!.message, problems.map((p) => ({ field: 'levels', code: p.code, message: p.message })));
+      if (problems.length) fail('CAMPAIGN_INVALID', problems[0]!.message, problems.map((p) => ({ field: `levels.${p.level}`, code: p.code, message: p.message })));
       const termFrom = input.termFrom ?? preset.termFrom;
       const termTo = input.termTo ?? preset.termTo;
       if (termTo <= termFrom) fail('CAMPAIGN_INVALID', 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', [{ field: 'termTo', code: 'OUT_OF_ORDER', message: 'Năm kết thúc phải sau năm bắt đầu.' }]);
@@ -604,7 +623,7 @@ export function createCampaignsService(deps: CampaignsDeps) {
         if (c.status === 'closed' && input.status !== 'active') fail('CAMPAIGN_CLOSED');
         const levels = input.levels ? mergeLevels(c.levels, input.levels) : c.levels;
         const problems = checkLevelRules(levels);
-        if (problems.length) fail('CAMPAIGN_INVALID', problems[0]!.message, problems.map((p) => ({ field: 'levels', code: p.code, message: p.message })));
+        if (problems.length) fail('CAMPAIGN_INVALID', problems[0]!.message, problems.map((p) => ({ field: `levels.${p.level}`, code: p.code, message: p.message })));
         const settings = input.settings ? ({ ...c.settings, ...input.settings } as CampaignSettings) : c.settings;
         await tx.query(
           `UPDATE campaigns SET name = coalesce($2, name), directive = coalesce($3, directive), plan = CASE WHEN $4::boolean THEN $5 ELSE plan END,

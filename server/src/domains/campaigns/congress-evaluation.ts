@@ -19,6 +19,7 @@ import {
   type ScheduleErrorCode,
   type ScheduleFacts,
   type ScheduleWarningCode,
+  ruleForType,
 } from './schedule-rules.ts';
 
 /** Today in Vietnam (UTC+7), as a calendar date. */
@@ -80,7 +81,7 @@ export function evaluate(c: CongressFacts, campaign: Pick<CampaignRow, 'levels' 
       held: held || c.status === 'cancelled',
       ...(today ? { today } : {}),
     },
-    ruleOf(campaign, c.level),
+    ruleForType(ruleOf(campaign, c.level), c.type_code),
     campaign.settings,
     calendarOf(campaign),
   );

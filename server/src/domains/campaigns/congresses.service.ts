@@ -4,7 +4,7 @@ import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, fail } from '../../platform/http/errors.ts';
 import type { ApiErrorDetail } from '../../../../shared/src/contracts/errors.ts';
 import { formatDateVi } from '../../../../shared/src/format.ts';
-import type { Congress, PostponeRequest, TransitionRequest, UpdateCongressRequest } from '../../../../shared/src/contracts/campaigns.ts';
+import type { ApprovalChecklist, Congress, PostponeRequest, TransitionRequest, UpdateCongressRequest } from '../../../../shared/src/contracts/campaigns.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import { orgsRepo } from '../organizations/organizations.repository.ts';
 import { addDays, daysBetween } from '../../../../shared/src/calendar/working-days.ts';
@@ -13,10 +13,14 @@ import type { CampaignEvents } from './campaigns.events.ts';
 import { assertCanReadOrg, assertCanWriteCongress, assertUpperLevel, canWrite, isUpperLevelOf } from './campaigns.policy.ts';
 import { evaluate, type Evaluation, storedCodes, todayVn } from './congress-evaluation.ts';
 import { canEditPlan, canPostpone, canRescheduleFreely, checkTransition, congressStatusLabel, isHeld, needsUpperLevel, nextSteps } from './lifecycle-rules.ts';
-import { CELL_TYPE_CODES, contentItems, contentsOf, newWarnings } from './schedule-rules.ts';
+import { CELL_TYPE_CODES, contentItems, contentsOf, newWarnings, ruleForType } from './schedule-rules.ts';
 import { pct, pctText } from './dashboard-rules.ts';
+import { type ApprovalCheckSource, campaignsApprovalSource, lessonsReadState, runApprovalChecks } from './approval-checklist.ts';
+import { approvalDecision } from './approval-rules.ts';
+import { describeFiles, loadFile, storeFile } from '../../platform/files/files.ts';
+import { campaignVisible } from './campaigns.policy.ts';
 
-export type CongressDeps = { db: Db; clock: Clock; events: CampaignEvents };
+export type CongressDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalChecks?: readonly ApprovalCheckSource[] | undefined };
 
 const fieldOf: Record<string, string> = {
   DATE_INVALID: 'plannedStart',
@@ -51,8 +55,64 @@ function acceptWarnings(ev: Evaluation, row: Pick<CongressRow, 'warning_codes' |
   return { codes, acceptedReason: codes.length === 0 ? null : fresh.length > 0 ? reason : row.warnings_accepted_reason, fresh };
 }
 
+/** Files attached to lessons, by lesson, without their bytes. */
+async function filesOfLessons(q: Queryable, lessonIds: number[]) {
+  const out = new Map<number, { id: number; fileName: string; contentType: string; size: number }[]>();
+  if (lessonIds.length === 0) return out;
+  const links = await q.query<{ lesson_id: number; file_id: number }>(`SELECT lesson_id, file_id FROM congress_lesson_files WHERE lesson_id = ANY($1::int[]) ORDER BY file_id`, [lessonIds]);
+  const files = new Map((await describeFiles(q, links.rows.map((l) => l.file_id))).map((f) => [f.id, f]));
+  for (const l of links.rows) {
+    const f = files.get(l.file_id)!;
+    out.set(l.lesson_id, [...(out.get(l.lesson_id) ?? []), { id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size }]);
+  }
+  return out;
+}
+
+/** Writes every editable column of a congress and bumps its version (the row trigger keeps the counters). */
+export async function saveCongressRow(tx: Queryable, row: CongressRow, next: CongressRow) {
+  await tx.query(
+    `UPDATE congresses SET status = $2, form = $3, contents = $4, contents_basis = $5, cell_term_mode = $6, planned_start = $7, planned_end = $8,
+       duration_days = $9, preparatory_days = $10, actual_start = $11, actual_end = $12, notice_date = $13, venue = $14, expected_attendance = $15,
+       is_pilot = $16, postpone_count = $17, last_postpone_reason = $18, held_override = $19, warning_codes = $20::text[], warnings_accepted_reason = $21,
+       approval_ref = $22, results_ref = $23, village_election = $24::jsonb, village_head_is_secretary = $25, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [
+      row.id,
+      next.status,
+      next.form,
+      next.contents,
+      next.contents_basis,
+      next.cell_term_mode,
+      next.planned_start,
+      next.planned_end,
+      next.duration_days,
+      next.preparatory_days,
+      next.actual_start,
+      next.actual_end,
+      next.notice_date,
+      next.venue,
+      next.expected_attendance,
+      next.is_pilot,
+      next.postpone_count,
+      next.last_postpone_reason,
+      next.held_override,
+      next.warning_codes,
+      next.warnings_accepted_reason,
+      next.approval_ref,
+      next.results_ref,
+      next.village_election === null ? null : JSON.stringify(next.village_election),
+      next.village_head_is_secretary,
+    ],
+  );
+}
+
+/** Lesson attachments: a report, minutes or slides of the pilot (the shared file store's types and limit). */
+export const LESSON_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
 export function createCongressOps(deps: CongressDeps) {
   const { db, clock, events } = deps;
+  // The campaigns domain's own items first, then those of the domains wired in composition.ts.
+  const approvalSources: readonly ApprovalCheckSource[] = [campaignsApprovalSource, ...(deps.approvalChecks ?? [])];
   let gLevel: number | undefined;
   let levelNames: Map<number, string> | undefined;
   const grassrootsLevel = async (q: Queryable) => (gLevel ??= await campaignsRepo.grassrootsLevel(q));
@@ -77,42 +137,7 @@ export function createCongressOps(deps: CongressDeps) {
     campaignsRepo.addHistory(tx, { congressId: row.id, actorId: actor.userId, actorName: actor.username, kind, from: from ?? null, to: to ?? null, details });
   const emit = (row: CongressRow, status: string) => events.emit(row.campaign_id, { type: 'congress', congressId: row.id, orgPath: row.org_path, status });
 
-  async function save(tx: Queryable, row: CongressRow, next: CongressRow) {
-    await tx.query(
-      `UPDATE congresses SET status = $2, form = $3, contents = $4, contents_basis = $5, cell_term_mode = $6, planned_start = $7, planned_end = $8,
-         duration_days = $9, preparatory_days = $10, actual_start = $11, actual_end = $12, notice_date = $13, venue = $14, expected_attendance = $15,
-         is_pilot = $16, postpone_count = $17, last_postpone_reason = $18, held_override = $19, warning_codes = $20::text[], warnings_accepted_reason = $21,
-         approval_ref = $22, results_ref = $23, village_election = $24::jsonb, village_head_is_secretary = $25, version = version + 1, updated_at = now()
-       WHERE id = $1`,
-      [
-        row.id,
-        next.status,
-        next.form,
-        next.contents,
-        next.contents_basis,
-        next.cell_term_mode,
-        next.planned_start,
-        next.planned_end,
-        next.duration_days,
-        next.preparatory_days,
-        next.actual_start,
-        next.actual_end,
-        next.notice_date,
-        next.venue,
-        next.expected_attendance,
-        next.is_pilot,
-        next.postpone_count,
-        next.last_postpone_reason,
-        next.held_override,
-        next.warning_codes,
-        next.warnings_accepted_reason,
-        next.approval_ref,
-        next.results_ref,
-        next.village_election === null ? null : JSON.stringify(next.village_election),
-        next.village_head_is_secretary,
-      ],
-    );
-  }
+  const save = saveCongressRow;
 
   const span = (start: string | null, end: string | null) => (start && end ? daysBetween(start, end) + 1 : 1);
 
@@ -136,9 +161,9 @@ export function createCongressOps(deps: CongressDeps) {
         [row.id],
       ),
       held || row.status === 'cancelled'
-        ? Promise.resolve({ rows: [] as { congress_id: number; org_id: number; code: string; name: string; held_on: string | null; text: string; created_at: Date }[] })
-        : db.query<{ congress_id: number; org_id: number; code: string; name: string; held_on: string | null; text: string; created_at: Date }>(
-            `SELECT c.id AS congress_id, o.id AS org_id, o.code, o.name, c.actual_end AS held_on, l.text, l.created_at
+        ? Promise.resolve({ rows: [] as { lesson_id: number; congress_id: number; org_id: number; code: string; name: string; held_on: string | null; text: string; created_at: Date }[] })
+        : db.query<{ lesson_id: number; congress_id: number; org_id: number; code: string; name: string; held_on: string | null; text: string; created_at: Date }>(
+            `SELECT l.id AS lesson_id, c.id AS congress_id, o.id AS org_id, o.code, o.name, c.actual_end AS held_on, l.text, l.created_at
                FROM congresses c JOIN congress_lessons l ON l.congress_id = c.id JOIN organizations o ON o.id = c.org_id
               WHERE c.campaign_id = $1 AND c.level = $2 AND c.is_pilot AND c.id <> $3
               ORDER BY l.created_at DESC, l.id DESC LIMIT 50`,
@@ -154,6 +179,7 @@ export function createCongressOps(deps: CongressDeps) {
         [row.id],
       ),
     ]);
+    const lessonFiles = await filesOfLessons(db, [...lessons.rows.map((l) => l.id), ...pilotLessons.rows.map((l) => l.lesson_id)]);
     const start = row.actual_start ?? row.planned_start;
     const end = row.actual_end ?? row.planned_end ?? start;
     const clashes = new Map<number, { congressId: number; orgName: string; start: string | null }[]>();
@@ -188,7 +214,7 @@ export function createCongressOps(deps: CongressDeps) {
       org: { id: row.org_id, code: row.org_code, name: row.org_name, typeCode: row.type_code, members: Number(row.members), ancestors: ancestorIds.map((i) => names.get(i)!).filter(Boolean) },
       level: row.level,
       levelName: await levelName(db, row.level),
-      levelRule: campaign.levels.find((l) => l.level === row.level) ?? null,
+      levelRule: ruleForType(campaign.levels.find((l) => l.level === row.level), row.type_code) ?? null,
       status: row.status,
       form: row.form,
       formByRule: ev.formByRule,
@@ -221,9 +247,17 @@ export function createCongressOps(deps: CongressDeps) {
       },
       history: hist.map((h) => ({ at: h.at.toISOString(), actor: h.actor_name, kind: h.kind, fromStatus: h.from_status, toStatus: h.to_status, details: h.details })),
       observers: observers.rows,
-      lessons: lessons.rows.map((l) => ({ id: l.id, text: l.text, author: l.author_name, createdAt: l.created_at.toISOString() })),
+      lessons: lessons.rows.map((l) => ({ id: l.id, text: l.text, author: l.author_name, createdAt: l.created_at.toISOString(), files: lessonFiles.get(l.id) ?? [] })),
       // Pilot lessons are shared campaign-wide on purpose: the pilots were chosen so that every other congress of the level learns from them.
-      pilotLessons: pilotLessons.rows.map((l) => ({ congressId: l.congress_id, org: { id: l.org_id, code: l.code, name: l.name }, heldOn: l.held_on, text: l.text, createdAt: l.created_at.toISOString() })),
+      pilotLessons: pilotLessons.rows.map((l) => ({
+        lessonId: l.lesson_id,
+        congressId: l.congress_id,
+        org: { id: l.org_id, code: l.code, name: l.name },
+        heldOn: l.held_on,
+        text: l.text,
+        createdAt: l.created_at.toISOString(),
+        files: lessonFiles.get(l.lesson_id) ?? [],
+      })),
       assignments: assignments.rows.map((a) => ({ directorId: a.director_id, fullName: a.full_name, position: a.position, duty: a.duty, clashes: clashes.get(a.director_id) ?? [] })),
       villageElection: ve
         ? { ...ve, pct: pct(ve.votesForHead, ve.voters), pctText: pctText(ve.votesForHead, ve.voters), sameDayAsCongress: ve.electionDate === (row.actual_start ?? row.planned_start) }
@@ -250,8 +284,19 @@ export function createCongressOps(deps: CongressDeps) {
         assign: writable,
         tickSafety: writable && campaign.settings.epidemicPlan.active,
         recordLessons: writable && row.is_pilot,
+        // The village head is elected around the cell's congress, often after it: held congresses still take it.
+        recordVillage: writable && CELL_TYPE_CODES.includes(row.type_code),
       },
     };
+  }
+
+  /** What the upper level checks before approving (duyệt): every source's items, read now. */
+  async function approvalChecklist(actor: Actor, id: number): Promise<ApprovalChecklist> {
+    const row = await campaignsRepo.congress(db, id);
+    if (!row) throw new DomainError('CONGRESS_NOT_FOUND');
+    assertCanReadOrg(actor, row.org_path);
+    const verdict = await runApprovalChecks(db, { id: row.id, orgId: row.org_id, campaignId: row.campaign_id }, approvalSources);
+    return { congressId: row.id, items: verdict.items, open: verdict.open.length, ready: verdict.ready, canApprove: canWrite(actor) && isUpperLevelOf(actor, row.org_path) && row.status === 'personnelReady' };
   }
 
   return {
@@ -306,6 +351,23 @@ export function createCongressOps(deps: CongressDeps) {
       return get(actor, id);
     },
 
+    approvalChecklist,
+
+    /** The congress confirms it studied the pilots' lessons of its level (an approval checklist item). */
+    async confirmLessonsRead(actor: Actor, id: number): Promise<ApprovalChecklist> {
+      await db.transaction(async (tx) => {
+        const { row } = await loadForWrite(tx, actor, id);
+        if (row.is_pilot) fail('CONGRESS_TRANSITION_INVALID', 'Đại hội điểm không cần xác nhận đọc bài học của chính các đại hội điểm.');
+        if (isHeld(row.status)) fail('CONGRESS_TRANSITION_INVALID', 'Đại hội đã tổ chức.');
+        const state = await lessonsReadState(tx, row);
+        if (state.lessons === 0) fail('NOT_FOUND', 'Chưa có bài học nào của đại hội điểm cùng cấp để xác nhận.');
+        await tx.query(`INSERT INTO congress_lessons_read (congress_id, lessons_seen, read_by_user_id, read_by_name) VALUES ($1, $2, $3, $4)`, [row.id, state.lessons, actor.userId || null, actor.username]);
+        await history(tx, actor, row, 'lessonsRead', { lessons: state.lessons });
+        await audit(tx, actor, row, 'congress.lessonsRead', `Đại hội ${row.org_name} xác nhận đã nghiên cứu ${state.lessons} bài học của đại hội điểm cùng cấp`, { lessons: state.lessons });
+      });
+      return approvalChecklist(actor, id);
+    },
+
     async transition(actor: Actor, id: number, input: TransitionRequest): Promise<Congress> {
       const out = await db.transaction(async (tx) => {
         const { row, campaign } = await loadForWrite(tx, actor, id, input.version);
@@ -325,6 +387,19 @@ export function createCongressOps(deps: CongressDeps) {
           if (next.duration_days !== null && Number(next.duration_days) > span(start, end)) next.duration_days = span(start, end);
           next.held_override = check.kind === 'heldWithoutApproval';
         }
+        let checklistOverride: { reason: string; items: { source: string; key: string; label: string; detail: string | null }[] } | null = null;
+        if (input.to === 'approved') {
+          const verdict = await runApprovalChecks(tx, { id: row.id, orgId: row.org_id, campaignId: row.campaign_id }, approvalSources);
+          const decision = approvalDecision(verdict, input.override?.reason);
+          if (!decision.ok)
+            fail(
+              'CONGRESS_APPROVAL_CHECKLIST_OPEN',
+              `Chưa đủ điều kiện duyệt: ${decision.open.map((i) => i.label).join('; ')}. Hoàn thành các mục này, hoặc ghi rõ lý do để duyệt như một ngoại lệ.`,
+              decision.open.map((i) => ({ field: `checklist.${i.source}.${i.key}`, code: i.key, message: i.detail ? `${i.label}: ${i.detail}` : i.label })),
+            );
+          if (decision.ok && decision.overridden.length)
+            checklistOverride = { reason: input.override!.reason.trim(), items: decision.overridden.map((i) => ({ source: i.source, key: i.key, label: i.label, detail: i.detail })) };
+        }
         if (input.to === 'approved' && input.decisionRef) next.approval_ref = input.decisionRef;
         if (input.to === 'resultsApproved' && input.decisionRef) next.results_ref = input.decisionRef;
         if (check.kind === 'back' && row.status === 'approved') next.approval_ref = null;
@@ -337,6 +412,7 @@ export function createCongressOps(deps: CongressDeps) {
           ...(check.kind === 'heldWithoutApproval' ? { override: input.override!.reason } : {}),
           ...(input.decisionRef ? { decisionRef: input.decisionRef } : {}),
           ...(input.to === 'held' ? { actualStart: next.actual_start, actualEnd: next.actual_end, warnings: next.warning_codes } : {}),
+          ...(checklistOverride ? { checklistOverride } : {}),
         };
         await history(tx, actor, row, check.kind === 'heldWithoutApproval' ? 'heldWithoutApproval' : 'status', details, row.status, input.to);
         await audit(
@@ -344,7 +420,7 @@ export function createCongressOps(deps: CongressDeps) {
           actor,
           row,
           check.kind === 'heldWithoutApproval' ? 'congress.heldWithoutApproval' : 'congress.status',
-          `Đại hội ${row.org_name}: ${congressStatusLabel(row.status)} → ${congressStatusLabel(input.to)}${check.kind === 'heldWithoutApproval' ? ' (ngoại lệ: chưa được duyệt)' : ''}`,
+          `Đại hội ${row.org_name}: ${congressStatusLabel(row.status)} → ${congressStatusLabel(input.to)}${check.kind === 'heldWithoutApproval' ? ' (ngoại lệ: chưa được duyệt)' : ''}${checklistOverride ? ` (ngoại lệ: ${checklistOverride.items.length} mục điều kiện duyệt chưa đạt)` : ''}`,
           details,
         );
         return row;
@@ -436,6 +512,35 @@ export function createCongressOps(deps: CongressDeps) {
         await audit(tx, actor, row, 'congress.lesson', `Rút kinh nghiệm đại hội điểm ${row.org_name}`, { text: input.text });
       });
       return get(actor, id);
+    },
+
+    async attachLessonFile(actor: Actor, id: number, lessonId: number, file: { fileName: string; bytes: Buffer }): Promise<Congress> {
+      await db.transaction(async (tx) => {
+        const { row } = await loadForWrite(tx, actor, id);
+        if (!row.is_pilot) fail('CONGRESS_NOT_PILOT');
+        const l = await tx.query<{ n: number }>(`SELECT (SELECT count(*)::int FROM congress_lesson_files f WHERE f.lesson_id = l.id) AS n FROM congress_lessons l WHERE l.id = $1 AND l.congress_id = $2`, [lessonId, row.id]);
+        if (!l.rows[0]) fail('NOT_FOUND', 'Không tìm thấy bài học này của đại hội.');
+        if (l.rows[0]!.n >= 10) fail('VALIDATION_FAILED', 'Mỗi bài học đính kèm tối đa 10 tệp.', [{ field: 'file', code: 'TOO_MANY', message: 'Tối đa 10 tệp.' }]);
+        const stored = await storeFile(tx, { fileName: file.fileName, bytes: file.bytes, uploadedBy: actor.userId || null, maxBytes: LESSON_FILE_MAX_BYTES });
+        await tx.query(`INSERT INTO congress_lesson_files (lesson_id, file_id) VALUES ($1, $2)`, [lessonId, stored.id]);
+        const details = { lessonId, fileId: stored.id, fileName: stored.fileName, size: stored.size, sha256: stored.sha256 };
+        await history(tx, actor, row, 'lessonFile', details);
+        await audit(tx, actor, row, 'congress.lessonFile', `Đính kèm tệp "${stored.fileName}" vào bài học đại hội điểm ${row.org_name}`, details);
+      });
+      return get(actor, id);
+    },
+
+    /** A lesson's file: pilot lessons are shared campaign-wide, so any reader of the campaign may open them. */
+    async lessonFile(actor: Actor, id: number, lessonId: number, fileId: number) {
+      const r = await db.query<{ root_path: string }>(
+        `SELECT o.path::text AS root_path FROM congress_lesson_files f JOIN congress_lessons l ON l.id = f.lesson_id JOIN congresses c ON c.id = l.congress_id
+           JOIN campaigns k ON k.id = c.campaign_id JOIN organizations o ON o.id = k.root_org_id
+          WHERE f.file_id = $3 AND l.id = $2 AND c.id = $1`,
+        [id, lessonId, fileId],
+      );
+      if (!r.rows[0]) fail('FILE_NOT_FOUND');
+      if (!campaignVisible(actor, r.rows[0]!.root_path)) fail('ORG_OUT_OF_SCOPE');
+      return loadFile(db, fileId);
     },
 
     async setAssignments(actor: Actor, id: number, input: { assignments: { directorId: number; duty: 'direct' | 'attend' }[] }): Promise<Congress> {

@@ -3,3 +3,4 @@ export { createCampaignsService, type CampaignsService } from './campaigns.servi
 export { campaignsRoutes } from './campaigns.routes.ts';
 export { createCampaignEvents, type CampaignEvents } from './campaigns.events.ts';
 export { directivePresets } from './campaign-presets.ts';
+export { type ApprovalCheckItem, type ApprovalCheckSource, type ApprovalCongressRef, campaignsApprovalSource } from './approval-checklist.ts';

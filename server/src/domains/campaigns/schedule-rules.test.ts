@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../../../../shared/src/calendar/working-days.ts';
 import { directivePresets } from './campaign-presets.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
-import { checkContents, checkForm, checkLevelRules, checkSchedule, contentsOf, expectedForm, newWarnings, type ScheduleInput } from './schedule-rules.ts';
+import { checkContents, checkForm, checkLevelRules, checkSchedule, contentsOf, expectedForm, newWarnings, ruleForType, type ScheduleInput } from './schedule-rules.ts';
 
 const cal = buildCalendar(vietnamHolidays);
 const ct45 = directivePresets['CT45-2025'];
@@ -143,5 +143,25 @@ describe('presets', () => {
     // Unconfirmed rules say so.
     expect(ct35.levels.find((l) => l.level === 4)!.confirmed).toBe(false);
     expect(ct35.rules.filter((r) => !r.confirmed).map((r) => r.key)).toContain('noticeCounting');
+  });
+});
+
+describe('maximum duration by organization type (election-rules.md §2.2, local plan example)', () => {
+  const cells = rule(ct45, 4)!;
+
+  it('a partial committee may take a whole day where a subordinate cell has half a day', () => {
+    const day = input({ start: '2025-02-10', end: '2025-02-10', durationDays: 1 });
+    expect(codes(checkSchedule(day, ruleForType(cells, 'partialCommittee'), ct45.settings, cal))).toEqual([]);
+    const over = checkSchedule(day, ruleForType(cells, 'subordinateCell'), ct45.settings, cal);
+    expect(codes(over)).toEqual(['DURATION_OVER_LIMIT']);
+    expect(over.warnings[0]!.message).toContain('tối đa 0,5 ngày');
+    expect(ruleForType(cells, 'subordinateCell')).toBe(cells);
+    expect(ruleForType(undefined, 'partialCommittee')).toBeUndefined();
+  });
+
+  it('refuses a type listed twice or a type maximum shorter than the preparatory session', () => {
+    const bad = checkLevelRules([{ ...rule(ct45, 2)!, maxPreparatoryDays: 1, maxDaysByType: [{ typeCode: 'district', maxDays: 0.5 }, { typeCode: 'district', maxDays: 2 }] }]);
+    expect(bad.map((b) => b.code).sort()).toEqual(['LEVEL_DATES_OUT_OF_ORDER', 'LEVEL_DUPLICATE']);
+    expect(bad.find((b) => b.code === 'LEVEL_DUPLICATE')!.message).toContain('"district"');
   });
 });

@@ -23,6 +23,8 @@ export type LevelRule = {
   /** Maximum length in days, the preparatory session counted inside. */
   maxDays: number | null;
   maxPreparatoryDays: number | null;
+  /** Organization types of the level with their own maximum (e.g. đảng bộ bộ phận 1 day, chi bộ trực thuộc ½ day). */
+  maxDaysByType?: { typeCode: string; maxDays: number }[] | undefined;
   source: string;
   confirmed: boolean;
 };
@@ -240,20 +242,33 @@ export function newWarnings(now: readonly { code: string }[], accepted: readonly
   return [...new Set(now.map((w) => w.code))].filter((c) => !acc.has(c));
 }
 
+/** The level's rule as it applies to one organization type: a type-specific maximum replaces the level's. */
+export function ruleForType(rule: LevelRule | undefined, typeCode: string): LevelRule | undefined {
+  const own = rule?.maxDaysByType?.find((t) => t.typeCode === typeCode);
+  return own ? { ...rule!, maxDays: own.maxDays } : rule;
+}
+
 /** Checks the levels of a campaign: dates in order. */
-export function checkLevelRules(levels: readonly LevelRule[]): Finding<'LEVEL_DATES_OUT_OF_ORDER' | 'LEVEL_DUPLICATE'>[] {
-  const out: Finding<'LEVEL_DATES_OUT_OF_ORDER' | 'LEVEL_DUPLICATE'>[] = [];
+export function checkLevelRules(levels: readonly LevelRule[]): (Finding<'LEVEL_DATES_OUT_OF_ORDER' | 'LEVEL_DUPLICATE'> & { level: number })[] {
+  const out: (Finding<'LEVEL_DATES_OUT_OF_ORDER' | 'LEVEL_DUPLICATE'> & { level: number })[] = [];
   const seen = new Set<number>();
   for (const l of levels) {
-    if (seen.has(l.level)) out.push({ code: 'LEVEL_DUPLICATE', message: `Cấp ${l.level} được khai báo hai lần.` });
+    if (seen.has(l.level)) out.push({ level: l.level, code: 'LEVEL_DUPLICATE', message: `Cấp ${l.level} được khai báo hai lần.` });
     seen.add(l.level);
     if (l.provincialTarget && l.centralDeadline && l.provincialTarget > l.centralDeadline)
-      out.push({ code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: mốc phấn đấu ${d(l.provincialTarget)} sau thời hạn của Trung ương ${d(l.centralDeadline)}.` });
+      out.push({ level: l.level, code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: mốc phấn đấu ${d(l.provincialTarget)} sau thời hạn của Trung ương ${d(l.centralDeadline)}.` });
     const last = l.provincialTarget ?? l.centralDeadline;
     if (l.windowStart && last && l.windowStart > last)
-      out.push({ code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: thời điểm bắt đầu ${d(l.windowStart)} sau thời hạn ${d(last)}.` });
+      out.push({ level: l.level, code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: thời điểm bắt đầu ${d(l.windowStart)} sau thời hạn ${d(last)}.` });
     if (l.maxPreparatoryDays != null && l.maxDays != null && l.maxPreparatoryDays > l.maxDays)
-      out.push({ code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: phiên trù bị dài hơn thời gian tối đa của đại hội.` });
+      out.push({ level: l.level, code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: phiên trù bị dài hơn thời gian tối đa của đại hội.` });
+    const types = new Set<string>();
+    for (const t of l.maxDaysByType ?? []) {
+      if (types.has(t.typeCode)) out.push({ level: l.level, code: 'LEVEL_DUPLICATE', message: `Cấp ${l.level}: loại tổ chức "${t.typeCode}" có hai mức thời gian tối đa.` });
+      types.add(t.typeCode);
+      if (l.maxPreparatoryDays != null && l.maxPreparatoryDays > t.maxDays)
+        out.push({ level: l.level, code: 'LEVEL_DATES_OUT_OF_ORDER', message: `Cấp ${l.level}: phiên trù bị dài hơn thời gian tối đa của loại "${t.typeCode}".` });
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, createUser, login, signedIn, testApp, type Session } from '../../../../test/support/app.ts';
+import ExcelJS from 'exceljs';
+import { as, buildProvince, createUser, login, multipartFile, signedIn, testApp, type Session } from '../../../../test/support/app.ts';
 
 const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Văn Hùng', 'Bùi Thị Lan', 'Đỗ Văn Minh', 'Ngô Thị Nga', 'Dương Văn Phúc'];
 
@@ -168,6 +169,8 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect(list.map((c) => c.fullName)).toEqual([names[0], 'Lê Thị Bảo', ...names.slice(1)]);
     expect(list.map((c) => c.ballotNo)).toEqual(list.map((_, i) => i + 1));
     expect(list[1]!.nominatedBy).toBe('self');
+    // Admitted by its recorded vote, the name raises no list error (12 names for 10 seats is still a valid surplus).
+    expect(admitted.json().election.listIssues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
     expect(admitted.json().election.nominations.votes.map((v: { fullName: string; admitted: boolean }) => [v.fullName, v.admitted])).toEqual([
       ['Lý Văn Tâm', false],
       ['Lê Thị Bảo', true],
@@ -175,7 +178,7 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'election.nomination' AND entity_id = $1`, [String(e.id)]);
     expect(audit.rows[0]!.n).toBe(2);
 
-    const again = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'le thi bao', nominatedBy: 'floor', present: 45, approvals: 40 });
+    const again = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'lê thị  Bảo', nominatedBy: 'floor', present: 45, approvals: 40 });
     expect(again.json().error.code).toBe('ELECTION_LIST_INVALID');
     const tooMany = await as(ctx.app, organizer).post(`/api/elections/${e.id}/nominations`, { version: admitted.json().election.version, fullName: 'Mai Văn Quý', nominatedBy: 'floor', present: 45, approvals: 46 });
     expect(tooMany.json().error.code).toBe('VALIDATION_FAILED');
@@ -192,6 +195,36 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'ELECTION_LIST_INVALID', details: [{ field: 'candidates', code: 'NOMINEE_NEEDS_VOTE' }] });
+  });
+
+  it('reads a candidate list from Excel or CSV, naming every bad row, storing nothing', async () => {
+    const p = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(['DANH SÁCH BẦU CỬ']);
+    ws.addRow(['STT', 'Họ và tên']);
+    ws.addRow([1, 'Trần Thị Bình']);
+    ws.addRow([2, { formula: 'A1&"x"' }]);
+    ws.addRow([3, 'Nguyễn Văn An']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const send = (name: string, data: Buffer) => {
+      const m = multipartFile(name, data);
+      return ctx.app.inject({ method: 'POST', url: '/api/elections/candidate-file', payload: m.payload, headers: { ...m.headers, cookie: organizer.cookie, 'x-csrf-token': organizer.csrf } });
+    };
+    const read = await send('danh-sach.xlsx', xlsx);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().names).toEqual(['Trần Thị Bình', 'Nguyễn Văn An']);
+    expect(read.json().problems).toEqual([expect.objectContaining({ row: 4, column: 'B', code: 'FORMULA' })]);
+    const csv = await send('danh-sach.csv', Buffer.from('\uFEFFSTT;Họ và tên\r\n1;Lê Văn Hà\r\n2;Lê Văn Hạ\r\n', 'utf8'));
+    expect(csv.json()).toEqual({ names: ['Lê Văn Hà', 'Lê Văn Hạ'], problems: [] });
+    const broken = await send('hong.xlsx', Buffer.from('not a zip'));
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('IMPORT_FILE_INVALID');
+    const viewer = await signedIn(ctx.app, ctx.services, 'viewer', p.id('-D1'));
+    const m = multipartFile('danh-sach.xlsx', xlsx);
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/elections/candidate-file', payload: m.payload, headers: { ...m.headers, cookie: viewer.cookie, 'x-csrf-token': viewer.csrf } });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('offers its organizers the users who may sit on the counting committee: active, with a scope reaching the congress', async () => {

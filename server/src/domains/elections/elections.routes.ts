@@ -11,6 +11,9 @@ import {
   resolveBallotRequestSchema,
 } from '../../../../shared/src/contracts/elections.ts';
 import { requireSession } from '../../platform/http/session.ts';
+import { fail } from '../../platform/http/errors.ts';
+import { readUpload } from '../../platform/files/files.ts';
+import { readCandidateFile } from './candidate-file.ts';
 import type { ElectionEvents } from './elections.events.ts';
 import type { ElectionsService } from './elections.service.ts';
 
@@ -22,6 +25,13 @@ export const electionsRoutes =
     app.post('/elections', { schema: { body: createElectionRequestSchema } }, async (req, reply) => {
       reply.status(201);
       return elections.create(requireSession(req).actor, req.body);
+    });
+    // A candidate list kept in Excel, read into names with every bad row named; nothing is stored.
+    app.post('/elections/candidate-file', async (req) => {
+      const { actor } = requireSession(req);
+      if (actor.role !== 'admin' && actor.role !== 'organizer') fail('FORBIDDEN_ROLE');
+      const sheet = await readCandidateFile(await readUpload(req, { maxBytes: 2 * 1024 * 1024 }));
+      return { names: sheet.names.map((n) => n.fullName), problems: sheet.problems };
     });
     app.get('/elections/mine', async (req) => elections.mine(requireSession(req).actor));
     app.get('/orgs/:id/elections', { schema: { params: idParams } }, async (req) => elections.listForOrg(requireSession(req).actor, req.params.id));

@@ -72,7 +72,7 @@ type ElectionRow = {
   version: number;
 };
 type NominationRow = { id: number; full_name: string; nominated_by: 'floor' | 'self'; present: number; approvals: number; admitted: boolean; recorded_at: Date; username: string };
-type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self'; round_added: number };
+type CandidateRow = { id: number; ballot_no: number; full_name: string; nominated_by: 'conveningCommittee' | 'floor' | 'self'; round_added: number; approvals: number | null; approvals_present: number | null };
 type CounterRow = { user_id: number; username: string; full_name: string; is_chief: boolean; team: 'A' | 'B' | null };
 type EntryRow = { round: number; serial: number; team: 'A' | 'B' | 'R'; entry: BallotEntryInput; canonical: string; reason: string | null; entered_by: number; username: string; entered_at: Date; id: number };
 
@@ -144,7 +144,13 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     return r.rows[0];
   }
   const candidatesOf = async (q: Queryable, id: number) =>
-    (await q.query<CandidateRow>(`SELECT id, ballot_no, full_name, nominated_by, round_added FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [id])).rows;
+    (
+      await q.query<CandidateRow>(
+        `SELECT c.id, c.ballot_no, c.full_name, c.nominated_by, c.round_added, n.approvals, n.present AS approvals_present
+           FROM election_candidates c LEFT JOIN election_nominations n ON n.id = c.nomination_id WHERE c.election_id = $1 ORDER BY c.ballot_no`,
+        [id],
+      )
+    ).rows;
   const countersOf = async (q: Queryable, id: number) =>
     (
       await q.query<CounterRow>(
@@ -171,7 +177,12 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         kind: e.kind,
         seats: e.seats,
         alternateSeats: e.alternate_seats,
-        candidates: candidates.map((c) => ({ id: String(c.ballot_no), fullName: c.full_name, nominatedBy: c.nominated_by })),
+        candidates: candidates.map((c) => ({
+          id: String(c.ballot_no),
+          fullName: c.full_name,
+          nominatedBy: c.nominated_by,
+          ...(c.approvals !== null && c.approvals_present !== null ? { floorApproval: { approvals: c.approvals, present: c.approvals_present } } : {}),
+        })),
         // A counting-committee member whose name is on the list is the clash R1.6 forbids.
         countingCommittee: counters.map((c) => byName.get(foldVietnamese(c.full_name)) ?? `user:${c.user_id}`),
       },
@@ -366,6 +377,13 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     async createIn(tx: Queryable, actor: Actor, input: Omit<CreateElectionRequest, 'candidates'> & { candidates: (CreateElectionRequest['candidates'][number] & { personId?: number })[] }): Promise<number> {
       if (actor.role !== 'admin' && actor.role !== 'organizer') fail('FORBIDDEN_ROLE');
       const rs = ruleSetOf(input.regulation);
+      const unvoted = input.candidates.filter((c) => c.nominatedBy !== 'conveningCommittee');
+      if (unvoted.length)
+        fail(
+          'ELECTION_LIST_INVALID',
+          `${unvoted.map((c) => c.fullName).join(', ')}: người được đề cử hoặc ứng cử tại đại hội chỉ vào danh sách sau khi đại hội biểu quyết (hơn ${rs.rules.floorNomineeMoreThanPercentOfPresent.value}% số có mặt đồng ý). Hãy tạo danh sách do cấp ủy giới thiệu, rồi ghi từng đề cử cùng kết quả biểu quyết.`,
+          unvoted.map((c) => ({ field: 'candidates', code: 'NOMINEE_NEEDS_VOTE', message: `${c.fullName}: chưa có kết quả biểu quyết.` })),
+        );
       const d = computeDenominator({ congress: input.congressKind, summoned: input.summoned, exclusions: input.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
       if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
       const org = await tx.query<{ path: string; status: string }>(`SELECT path::text AS path, status FROM organizations WHERE id = $1`, [input.orgId]);
@@ -471,13 +489,14 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (input.present > e.summoned)
           fail('ELECTION_INVALID', `Số có mặt (${input.present}) lớn hơn số được triệu tập (${e.summoned}).`, [{ field: 'present', code: 'PRESENT_OVER_SUMMONED', message: 'Lớn hơn số được triệu tập.' }]);
         const candidates = await candidatesOf(tx, id);
-        const key = foldVietnamese(input.fullName).replace(/\s+/g, ' ');
-        if (candidates.some((c) => foldVietnamese(c.full_name).replace(/\s+/g, ' ') === key))
+        // Exact name (diacritics count: "Hà" and "Hạ" are two people), case and spacing aside.
+        const nameKey = (n: string) => n.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+        if (candidates.some((c) => nameKey(c.full_name) === nameKey(input.fullName)))
           fail('ELECTION_LIST_INVALID', `${input.fullName} đã có trong danh sách.`, [{ field: 'fullName', code: 'DUPLICATE_CANDIDATE', message: 'Đã có trong danh sách.' }]);
         const admitted = floorNomineeAdmitted(input.approvals, input.present, rs);
         const needed = floorNomineeApprovalsNeeded(input.present, rs);
-        await tx.query(
-          `INSERT INTO election_nominations (election_id, full_name, nominated_by, present, approvals, admitted, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        const nomination = await tx.query<{ id: number }>(
+          `INSERT INTO election_nominations (election_id, full_name, nominated_by, present, approvals, admitted, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [id, input.fullName, input.nominatedBy, input.present, input.approvals, admitted, actor.userId],
         );
         if (admitted) {
@@ -488,7 +507,13 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           await tx.query(`UPDATE election_candidates SET ballot_no = ballot_no + 1000000 WHERE election_id = $1`, [id]);
           for (const [i, c] of ordered.entries()) {
             if (c.id === 'new')
-              await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by) VALUES ($1, $2, $3, $4)`, [id, i + 1, input.fullName, input.nominatedBy]);
+              await tx.query(`INSERT INTO election_candidates (election_id, ballot_no, full_name, nominated_by, nomination_id) VALUES ($1, $2, $3, $4, $5)`, [
+                id,
+                i + 1,
+                input.fullName,
+                input.nominatedBy,
+                nomination.rows[0]!.id,
+              ]);
             else await tx.query(`UPDATE election_candidates SET ballot_no = $2 WHERE id = $1`, [Number(c.id), i + 1]);
           }
         }

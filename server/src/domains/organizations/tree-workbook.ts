@@ -25,7 +25,8 @@ export type ExportRow = {
   status: string;
 };
 
-function toCell(v: ExcelJS.CellValue): Cell {
+/** One ExcelJS cell as the import rules see it (also used by the personnel import). */
+export function toCell(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined || v === '') return { kind: 'empty' };
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'string') return v.trim() ? { kind: 'text', value: v } : { kind: 'empty' };
@@ -65,8 +66,8 @@ function rowsFromMatrix(matrix: Cell[][]): SheetRow[] {
   return rows;
 }
 
-/** Reads the first sheet of an .xlsx file into rows numbered as Excel shows them. */
-export async function readTreeWorkbook(buffer: Buffer): Promise<SheetRow[]> {
+/** The first sheet of an .xlsx file as cells, row i of the matrix being Excel's row i + 1. */
+export async function readFirstSheet(buffer: Buffer, minWidth = 1): Promise<Cell[][]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -76,18 +77,26 @@ export async function readTreeWorkbook(buffer: Buffer): Promise<SheetRow[]> {
   const ws = wb.worksheets[0];
   if (!ws) throw new WorkbookError('Tệp Excel không có trang tính nào.');
   const matrix: Cell[][] = [];
-  const width = Math.max(ws.columnCount, columnOrder.length);
+  const width = Math.max(ws.columnCount, minWidth);
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     const cells: Cell[] = [];
     for (let c = 1; c <= width; c++) cells.push(toCell(r.getCell(c).value));
     matrix[n - 1] = cells;
   });
   for (let i = 0; i < matrix.length; i++) matrix[i] ??= [];
-  return rowsFromMatrix(matrix);
+  return matrix;
 }
 
-/** RFC 4180 CSV with optional BOM; every value is text, so a formula is just text to check. */
-export function readTreeCsv(text: string): SheetRow[] {
+/** Reads the first sheet of an .xlsx file into rows numbered as Excel shows them. */
+export async function readTreeWorkbook(buffer: Buffer): Promise<SheetRow[]> {
+  return rowsFromMatrix(await readFirstSheet(buffer, columnOrder.length));
+}
+
+/**
+ * RFC 4180 CSV with optional BOM (comma or semicolon, as Excel writes it in Vietnamese locales),
+ * as cells: every value is text, so a formula is just text to check.
+ */
+export function readCsvCells(text: string): Cell[][] {
   const src = text.replace(/^\uFEFF/, '');
   const out: string[][] = [];
   let row: string[] = [];
@@ -117,8 +126,11 @@ export function readTreeCsv(text: string): SheetRow[] {
     row.push(field);
     out.push(row);
   }
-  const matrix = out.map((r) => r.map((v): Cell => (v.trim() ? (v.trim().startsWith('=') ? { kind: 'formula', value: v.trim() } : { kind: 'text', value: v }) : { kind: 'empty' })));
-  return rowsFromMatrix(matrix);
+  return out.map((r) => r.map((v): Cell => (v.trim() ? (v.trim().startsWith('=') ? { kind: 'formula', value: v.trim() } : { kind: 'text', value: v }) : { kind: 'empty' })));
+}
+
+export function readTreeCsv(text: string): SheetRow[] {
+  return rowsFromMatrix(readCsvCells(text));
 }
 
 function headerStyle(ws: ExcelJS.Worksheet) {

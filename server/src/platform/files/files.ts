@@ -30,7 +30,7 @@ export async function storeFile(
         : verdict.reason === 'extension'
           ? `Không nhận loại tệp của "${fileName}". Chỉ nhận: ${allowedExtensionsText}.`
           : `Nội dung tệp "${fileName}" không đúng với phần mở rộng của nó.`;
-    fail('FILE_TYPE_REFUSED', message, [{ field: 'file', code: `FILE_${verdict.reason.toUpperCase()}`, message }]);
+    return fail('FILE_TYPE_REFUSED', message, [{ field: 'file', code: `FILE_${verdict.reason.toUpperCase()}`, message }]);
   }
   const sha256 = crypto.createHash('sha256').update(input.bytes).digest('hex');
   const r = await tx.query<{ id: number; uploaded_at: Date }>(

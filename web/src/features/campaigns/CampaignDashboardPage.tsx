@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Dropdown, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SettingOutlined, SyncOutlined, TeamOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { postponeReasons, type LevelFigures } from '../../../../shared/src/contracts/campaigns.ts';
@@ -72,6 +72,21 @@ export function CampaignDashboardPage() {
           <Link to={`/campaigns/${id}/congresses${orgId ? `?orgId=${orgId}` : ''}`}>
             <Button icon={<UnorderedListOutlined aria-hidden />} tabIndex={-1}>
               {t('campaigns.dash.congresses')}
+            </Button>
+          </Link>
+          <Link to={`/campaigns/${id}/progress-import`}>
+            <Button icon={<UploadOutlined aria-hidden />} tabIndex={-1}>
+              {t('campaigns.progressImport.open')}
+            </Button>
+          </Link>
+          <Link to={`/campaigns/${id}/settings`}>
+            <Button icon={<SettingOutlined aria-hidden />} tabIndex={-1}>
+              {t('campaigns.settings.open')}
+            </Button>
+          </Link>
+          <Link to={`/campaigns/${id}/directors`}>
+            <Button icon={<TeamOutlined aria-hidden />} tabIndex={-1}>
+              {t('campaigns.directors.title')}
             </Button>
           </Link>
           <Dropdown

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Row, Select, Space, Steps, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { type CongressStatus, congressFormLabels, congressContentsLabels, cellTermModeLabels, postponeReasons, assignmentDutyLabels, sessionKindLabels } from '../../../../shared/src/contracts/campaigns.ts';
+import { type CongressStatus, congressFormLabels, congressContentsLabels, cellTermModeLabels, postponeReasons, sessionKindLabels } from '../../../../shared/src/contracts/campaigns.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { PageSpinner } from '../../app/PageSpinner.tsx';
 import { errorMessage } from '../../lib/api.ts';
@@ -28,6 +28,10 @@ import {
 import { StatusTag } from './labels.tsx';
 import './campaigns.css';
 import { useRuleOverride } from './RuleOverride.tsx';
+import { ApprovalChecklistCard, OpenApprovalItems } from './ApprovalChecklistCard.tsx';
+import { AssignmentsCard } from './AssignmentsCard.tsx';
+import { LessonFiles } from './LessonFiles.tsx';
+import { approvalChecklistQuery } from './campaigns.api.ts';
 
 const mainPath: CongressStatus[] = ['planned', 'documentsReady', 'personnelReady', 'approved', 'held', 'resultsApproved', 'closed'];
 const span = (a: string | null, b: string | null) => (a ? `${formatDateVi(a)}${b && b !== a ? ` – ${formatDateVi(b)}` : ''}` : '');
@@ -71,6 +75,14 @@ export function CongressPage() {
               </Tag>
             )}
           </Space>
+          <nav aria-label={t('campaigns.congress.workAreas')} className="congress-links">
+            <Space wrap>
+              <Link to={`/congresses/${c.id}/personnel`}>{t('campaigns.congress.linkPersonnel')}</Link>
+              <Link to={`/congresses/${c.id}/delegates`}>{t('campaigns.congress.linkDelegates')}</Link>
+              <Link to={`/congresses/${c.id}/allocation`}>{t('campaigns.congress.linkAllocation')}</Link>
+              <Link to={`/congresses/${c.id}/documents`}>{t('campaigns.congress.linkDocuments')}</Link>
+            </Space>
+          </nav>
         </div>
         <Space wrap>
           {c.can.edit && <Button onClick={() => setOpen('edit')}>{t('campaigns.congress.edit')}</Button>}
@@ -126,6 +138,8 @@ export function CongressPage() {
         </Card>
       </section>
 
+      {(['planned', 'documentsReady', 'personnelReady', 'approved'] as CongressStatus[]).includes(c.status) && <ApprovalChecklistCard c={c} />}
+
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Facts c={c} />
@@ -136,8 +150,8 @@ export function CongressPage() {
         </Col>
       </Row>
 
-      <Assignments c={c} />
-      {(isCell || c.can.edit) && c.org.typeCode.toLowerCase().includes('cell') && <Village c={c} onEdit={() => setOpen('village')} />}
+      <AssignmentsCard c={c} />
+      {(isCell || c.can.recordVillage) && c.org.typeCode.toLowerCase().includes('cell') && <Village c={c} onEdit={() => setOpen('village')} />}
       {c.campaign.epidemicPlanActive && <Sessions c={c} onAdd={() => setOpen('session')} />}
       <History c={c} />
 
@@ -260,7 +274,15 @@ function PilotCard({ c }: { c: Congress }) {
               locale={{ emptyText: t('campaigns.dash.none') }}
               renderItem={(l) => (
                 <List.Item>
-                  <List.Item.Meta description={`${formatDateTime(l.createdAt)}${l.author ? ` · ${l.author}` : ''}`} title={<span className="congress-page__lesson">{l.text}</span>} />
+                  <List.Item.Meta
+                    description={
+                      <>
+                        {`${formatDateTime(l.createdAt)}${l.author ? ` · ${l.author}` : ''}`}
+                        <LessonFiles congressId={c.id} lessonId={l.id} files={l.files} canAttach={c.can.recordLessons} />
+                      </>
+                    }
+                    title={<span className="congress-page__lesson">{l.text}</span>}
+                  />
                 </List.Item>
               )}
             />
@@ -291,38 +313,15 @@ function PilotLessons({ c }: { c: Congress }) {
             <List.Item>
               <List.Item.Meta
                 title={<Link to={`/congresses/${l.congressId}`}>{t('campaigns.congress.pilotLessonFrom', { org: l.org.name, date: formatDateVi(l.heldOn) })}</Link>}
-                description={l.text}
+                description={
+                  <>
+                    {l.text}
+                    <LessonFiles congressId={l.congressId} lessonId={l.lessonId} files={l.files} canAttach={false} />
+                  </>
+                }
               />
             </List.Item>
           )}
-        />
-      </Card>
-    </section>
-  );
-}
-
-function Assignments({ c }: { c: Congress }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-label={t('campaigns.congress.assignments')}>
-      <Card title={t('campaigns.congress.assignments')}>
-        <Table
-          rowKey={(a) => `${a.directorId}-${a.duty}`}
-          size="small"
-          pagination={false}
-          dataSource={c.assignments}
-          locale={{ emptyText: t('campaigns.congress.noAssignments') }}
-          columns={[
-            { title: t('campaigns.congress.director'), render: (_, a) => `${a.fullName} — ${a.position}` },
-            { title: t('campaigns.congress.duty'), render: (_, a) => assignmentDutyLabels[a.duty] },
-            {
-              title: t('campaigns.congress.warnings'),
-              render: (_, a) =>
-                a.clashes.length ? (
-                  <Tag color="orange">{t('campaigns.congress.clash', { list: a.clashes.map((x) => `${x.orgName} ${formatDateVi(x.start)}`).join('; ') })}</Tag>
-                ) : null,
-            },
-          ]}
         />
       </Card>
     </section>
@@ -334,7 +333,7 @@ function Village({ c, onEdit }: { c: Congress; onEdit: () => void }) {
   const v = c.villageElection;
   return (
     <section aria-label={t('campaigns.congress.village')}>
-      <Card title={t('campaigns.congress.village')} extra={c.can.edit && <Button onClick={onEdit}>{t('campaigns.congress.villageEdit')}</Button>}>
+      <Card title={t('campaigns.congress.village')} extra={c.can.recordVillage && <Button onClick={onEdit}>{t('campaigns.congress.villageEdit')}</Button>}>
         {v ? (
           <Descriptions size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t('campaigns.congress.villageName')}>{v.villageName}</Descriptions.Item>
@@ -554,6 +553,8 @@ function TransitionDialog({ c, step, run, onClose }: { c: Congress; step: { to: 
   const reasonLabel = t('campaigns.congress.reason');
   const overrideLabel = t('campaigns.override.reason');
   const needsDecision = step.to === 'approved' || step.to === 'resultsApproved';
+  const checklist = useQuery({ ...approvalChecklistQuery(c.id), enabled: step.to === 'approved' });
+  const openItems = step.to === 'approved' ? (checklist.data?.items.filter((i) => i.blocking && !i.ok) ?? []) : [];
   return (
     <FormDialog<TransitionValues>
       title={t('campaigns.congress.transitionTitle', { status, name: c.org.name })}
@@ -596,6 +597,14 @@ function TransitionDialog({ c, step, run, onClose }: { c: Congress; step: { to: 
         <Form.Item name="reason" label={reasonLabel} rules={[requiredRule(reasonLabel)]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+      )}
+      {openItems.length > 0 && (
+        <>
+          <OpenApprovalItems items={openItems} />
+          <Form.Item name="overrideReason" label={t('campaigns.approval.overrideReason')} rules={[requiredRule(t('campaigns.approval.overrideReason'))]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </>
       )}
       {step.needs === 'override' && (
         <>

@@ -1,8 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  ApprovalChecklist,
   calendarSchema,
   Campaign,
+  directorCalendarSchema,
   Congress,
   CongressStatus,
   CongressSummary,
@@ -12,11 +14,12 @@ import type {
   presetSchema,
   seriesSchema,
   TransitionRequest,
+  UpdateCampaignRequest,
   UpdateCongressRequest,
 } from '../../../../shared/src/contracts/campaigns.ts';
 import { api, buildUrl, isApiError } from '../../lib/api.ts';
 
-export type { Campaign, Congress, CongressStatus, CongressSummary, Dashboard };
+export type { ApprovalChecklist, Campaign, Congress, CongressStatus, CongressSummary, Dashboard };
 export type Preset = z.infer<typeof presetSchema>;
 export type Series = z.infer<typeof seriesSchema>;
 export type CalendarView = z.infer<typeof calendarSchema>;
@@ -90,6 +93,8 @@ function useCampaignMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResul
 }
 
 export const useCreateCampaign = () => useCampaignMutation((body: CreateCampaignRequest) => api<Campaign>('/campaigns', { method: 'POST', body }));
+export const useUpdateCampaign = () =>
+  useCampaignMutation(({ id, ...body }: UpdateCampaignRequest & { id: number }) => api<Campaign>(`/campaigns/${id}`, { method: 'PATCH', body }));
 export const useUpdateCongress = () =>
   useCampaignMutation(({ id, ...body }: UpdateCongressRequest & { id: number }) => api<Congress>(`/congresses/${id}`, { method: 'PATCH', body }));
 export const useTransition = () =>
@@ -121,5 +126,48 @@ export const useSetAssignments = () =>
     api<Congress>(`/congresses/${id}/assignments`, { method: 'PUT', body: { assignments } }),
   );
 export type Director = { id: number; org: { id: number; code: string; name: string }; fullName: string; position: string; assignments: number };
-export const directorsQuery = (campaignId: number) =>
-  queryOptions({ queryKey: [...campaignKeys.campaign(campaignId), 'directors'], queryFn: () => api<Director[]>(`/campaigns/${campaignId}/directors`) });
+export const directorsQuery = (campaignId: number, forCongress?: number) =>
+  queryOptions({
+    queryKey: [...campaignKeys.campaign(campaignId), 'directors', forCongress ?? null],
+    queryFn: () => api<Director[]>(`/campaigns/${campaignId}/directors`, { query: { forCongress } }),
+  });
+export type DirectorCalendar = z.infer<typeof directorCalendarSchema>;
+export const directorCalendarQuery = (campaignId: number, directorId: number) =>
+  queryOptions({
+    queryKey: [...campaignKeys.campaign(campaignId), 'directors', 'calendar', directorId],
+    queryFn: () => api<DirectorCalendar>(`/campaigns/${campaignId}/directors/${directorId}/calendar`),
+  });
+export const useCreateDirector = () =>
+  useCampaignMutation(({ campaignId, ...body }: { campaignId: number; orgId: number; fullName: string; position: string }) =>
+    api<Director>(`/campaigns/${campaignId}/directors`, { method: 'POST', body }),
+  );
+
+export const approvalChecklistQuery = (congressId: number) =>
+  queryOptions({ queryKey: [...campaignKeys.congress(congressId), 'approval-checklist'], queryFn: () => api<ApprovalChecklist>(`/congresses/${congressId}/approval-checklist`) });
+export const useConfirmLessonsRead = () => useCampaignMutation((congressId: number) => api<ApprovalChecklist>(`/congresses/${congressId}/pilot-lessons/read`, { method: 'POST', body: {} }));
+export const useAttachLessonFile = () =>
+  useCampaignMutation(({ congressId, lessonId, file }: { congressId: number; lessonId: number; file: File }) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api<Congress>(`/congresses/${congressId}/lessons/${lessonId}/files`, { method: 'POST', body: form });
+  });
+export const lessonFileUrl = (congressId: number, lessonId: number, fileId: number) => buildUrl(`/congresses/${congressId}/lessons/${lessonId}/files/${fileId}`, {});
+export type ProgressPreview = {
+  batchId: string | null;
+  fileName: string;
+  rows: number;
+  changes: { row: number; code: string; name: string; from: string; to: string; dates: string; note: string | null }[];
+  unchanged: number;
+  issues: { row: number; column?: string; code: string; message: string }[];
+};
+export const progressTemplateUrl = (campaignId: number, orgId?: number) => buildUrl(`/campaigns/${campaignId}/progress-import/template`, { orgId });
+export const usePreviewProgress = () =>
+  useMutation({
+    mutationFn: ({ campaignId, file }: { campaignId: number; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<ProgressPreview>(`/campaigns/${campaignId}/progress-import/preview`, { method: 'POST', body: form });
+    },
+  });
+export const useApplyProgress = () =>
+  useCampaignMutation(({ campaignId, batchId }: { campaignId: number; batchId: string }) => api<{ applied: number }>(`/campaigns/${campaignId}/progress-import/${batchId}/apply`, { method: 'POST' }));

@@ -6,6 +6,7 @@ import { formatCount, parseCount } from '../../lib/format.ts';
 import { requiredRule, zodRule } from '../../lib/forms.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
 import { type CongressKind, type CreateElectionRequest, type ElectionKind, useCreateElection } from './elections.api.ts';
+import { CandidateFileButton } from './CandidateFileButton.tsx';
 import { congressKinds, electionKindOptions, exclusionLabel, exclusionsByCongress } from './labels.ts';
 
 type Values = {
@@ -125,6 +126,7 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
       >
         <Input.TextArea rows={8} placeholder={t('elections.create.candidatesPlaceholder')} spellCheck={false} />
       </Form.Item>
+      <CandidateFileButton onNames={(list) => form.setFieldValue('candidates', list.join('\n'))} />
     </FormDialog>
   );
 }

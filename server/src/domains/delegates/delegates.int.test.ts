@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
+import { as, buildProvince, createUser, login, manualClock, type Session, signedIn, testApp } from '../../../../test/support/app.ts';
+
+type Ctx = Awaited<ReturnType<typeof testApp>>;
+
+describe.each(testEngines)('delegates on %s', (engine) => {
+  let t: TestDb;
+  let ctx: Ctx;
+  const clock = manualClock(new Date('2020-09-20T03:00:00Z'));
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    ctx = await testApp(t.db, clock);
+  });
+  afterAll(async () => {
+    await ctx.app.close();
+    await t.cleanup();
+  });
+
+  /** A province of 3 districts (2 grassroots × 2 cells each, 66 members per district), its campaign, and the provincial congress. */
+  async function setup() {
+    const p = await buildProvince(t.db, { districts: 3, grassroots: 2, cells: 2 });
+    const adminS = await signedIn(ctx.app, ctx.services, 'admin', p.id(''));
+    const admin = as(ctx.app, adminS);
+    const res = await admin.post('/api/campaigns', { name: 'Nhiệm kỳ 2020–2025', preset: 'CT35-2019', rootOrgId: p.id('') });
+    expect(res.statusCode, res.body).toBe(201);
+    const list = (await admin.get(`/api/campaigns/${res.json().id}/congresses?limit=500`)).json();
+    const congressOf = (key: string) => (list.items.find((c: { org: { id: number } }) => c.org.id === p.id(key)) as { id: number }).id;
+    const province = congressOf('');
+    // The congress opens on 14/10/2020 (set directly: the schedule rules are the campaigns domain's).
+    await t.db.query(`UPDATE congresses SET planned_start = '2020-10-14', planned_end = '2020-10-16', form = 'delegates' WHERE id = $1`, [province]);
+    return { p, admin, adminS, province, congressOf };
+  }
+
+  const settings = { basePerOrg: 5, membersPerSeat: 20, remainderThreshold: 10, countProbationary: true };
+
+  it('allocates seats by the formula from the tree roll-ups, records edits with their reason, refuses totals that do not add up', async () => {
+    const { p, admin, province, congressOf } = await setup();
+    const fresh = (await admin.get(`/api/congresses/${province}/allocation`)).json();
+    expect(fresh.saved).toBe(false);
+    expect(fresh.lines.map((l: { members: number }) => l.members)).toEqual([66, 66, 66]);
+    // 66 members: 5 + floor(66/20) = 8, remainder 6 < 10 adds nothing.
+    const preview = (await admin.post(`/api/congresses/${province}/allocation/preview`, { settings, electedTotal: 24 })).json();
+    expect(preview.lines.map((l: { formulaSeats: number }) => l.formulaSeats)).toEqual([8, 8, 8]);
+    expect(preview.lines[0].formula).toEqual({ base: 5, perQuota: 3, remainder: 6, remainderSeat: 0 });
+    expect(preview.mismatch).toBeNull();
+
+    const mismatch = await admin.post(`/api/congresses/${province}/allocation`, { settings, electedTotal: 25, exOfficio: 3 });
+    expect(mismatch.statusCode).toBe(422);
+    expect(mismatch.json().error).toMatchObject({ code: 'ALLOCATION_TOTALS_MISMATCH' });
+    expect(mismatch.json().error.message).toContain('còn thiếu 1');
+
+    const d1 = p.id('-D1');
+    const noReason = await admin.post(`/api/congresses/${province}/allocation`, { settings, electedTotal: 25, exOfficio: 3, lines: [{ orgId: d1, seats: 9 }] });
+    expect(noReason.json().error.code).toBe('ALLOCATION_INVALID');
+    expect(noReason.json().error.details[0].message).toContain('Móng Cái');
+
+    const saved = await admin.post(`/api/congresses/${province}/allocation`, {
+      settings,
+      electedTotal: 26,
+      exOfficio: 3,
+      appointed: 0,
+      decisionRef: 'Quyết định 15-QĐ/TU',
+      lines: [{ orgId: d1, seats: 9, reason: 'Địa bàn biên giới, vị trí quan trọng' }, { orgId: p.id('-D2'), extraSeats: 1 }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const a = saved.json();
+    // Lines in Vietnamese order: Bình Liêu (D3), Đầm Hà (D2), Móng Cái (D1).
+    expect(a.lines.map((l: { org: { id: number }; seats: number }) => [l.org.id, l.seats])).toEqual([[p.id('-D3'), 8], [p.id('-D2'), 9], [d1, 9]]);
+    expect(a.lines[2]).toMatchObject({ adjustReason: 'Địa bàn biên giới, vị trí quan trọng', adjustedBy: expect.any(String) });
+    expect(a.lines[1]).toMatchObject({ extraSeats: 1, adjustReason: null });
+    expect(a.lines[0]).toMatchObject({ adjustReason: null, adjustedBy: null });
+    expect(a.totals).toMatchObject({ allocated: 26, congressTotal: 29, difference: 0 });
+    const audit = await t.db.query<{ summary: string; details: { changes: unknown[] } }>(`SELECT summary, details FROM audit_log WHERE action = 'delegates.allocation.saved' AND entity_id = $1`, [String(province)]);
+    expect(audit.rows[0]!.summary).toContain('26 đại biểu bầu cho 3 tổ chức');
+    expect(audit.rows[0]!.details.changes).toHaveLength(3);
+    // A stale version is refused; a members' congress has no allocation.
+    expect((await admin.post(`/api/congresses/${province}/allocation`, { settings, electedTotal: 26, exOfficio: 3, version: 99 })).json().error.code).toBe('VERSION_CONFLICT');
+    const cell = congressOf('-D1-G1-C1');
+    expect((await admin.post(`/api/congresses/${cell}/allocation`, { settings })).json().error.code).toBe('CONGRESS_NOT_DELEGATES');
+  });
+
+  async function withRegister() {
+    const s = await setup();
+    const { p, admin, province } = s;
+    // Two seats per district (66 members, one seat per 33): each delegation below is complete.
+    expect((await admin.post(`/api/congresses/${province}/allocation`, { settings: { basePerOrg: 0, membersPerSeat: 33, remainderThreshold: null, countProbationary: true }, electedTotal: 6, exOfficio: 2 })).statusCode).toBe(200);
+    const add = async (body: Record<string, unknown>) => {
+      const r = await admin.post(`/api/congresses/${province}/delegates`, body);
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as number;
+    };
+    const ex1 = await add({ fullName: 'Nguyễn Văn Đức', kind: 'exOfficio', birthDate: '1965-03-02' });
+    const ex2 = await add({ fullName: 'Trần Thị Hoa', kind: 'exOfficio', gender: 'female' });
+    const officials: number[] = [];
+    for (const [k, key] of ['-D1', '-D2', '-D3'].entries()) {
+      for (let i = 1; i <= 2; i++) officials.push(await add({ fullName: `Đại biểu ${k + 1}.${i}`, kind: 'official', delegationOrgId: p.id(key), birthDate: `197${k}-0${i}-15` }));
+    }
+    const alt1 = await add({ fullName: 'Lê Văn Dự Khuyết Một', kind: 'alternate', delegationOrgId: p.id('-D1'), votes: 180 });
+    const alt2 = await add({ fullName: 'Lê Văn Dự Khuyết Hai', kind: 'alternate', delegationOrgId: p.id('-D1'), votes: 190 });
+    return { ...s, ex1, ex2, officials, alt1, alt2 };
+  }
+
+  it('keeps the register: kinds, one person in one delegation, not summoned per R1.33, substitution in vote order, credentials', async () => {
+    const { p, admin, province, ex1, officials, alt1, alt2 } = await withRegister();
+    // The same person (name and birth date) in a second delegation is refused, naming the first.
+    const dup = await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'đại biểu  1.1', kind: 'official', delegationOrgId: p.id('-D2'), birthDate: '1970-01-15' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('DELEGATE_DUPLICATE');
+    expect(dup.json().error.message).toContain('Móng Cái');
+    // A delegation must be a subordinate organization.
+    expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Người Ngoài', kind: 'official', delegationOrgId: p.id('-D1-G1') })).json().error.code).toBe('DELEGATE_INVALID');
+
+    // Retirement is a case of convening-committee members only.
+    expect((await admin.post(`/api/delegates/${officials[0]}/not-summoned`, { reason: 'retired' })).json().error.code).toBe('DELEGATE_REASON_NOT_APPLICABLE');
+    expect((await admin.post(`/api/delegates/${ex1}/not-summoned`, { reason: 'retired', note: 'Nghỉ hưu từ 01/10/2020' })).statusCode).toBe(200);
+
+    // The alternate with more votes (190) is promoted first; choosing the other is refused.
+    expect((await admin.post(`/api/delegates/${officials[1]}/substitute`, { reason: 'movedOut', note: 'Chuyển công tác ra tỉnh khác', alternateId: alt1 })).json().error.code).toBe('ALTERNATE_OUT_OF_ORDER');
+    const sub = await admin.post(`/api/delegates/${officials[1]}/substitute`, { reason: 'movedOut', note: 'Chuyển công tác ra tỉnh khác' });
+    expect(sub.json()).toEqual({ alternateId: alt2 });
+    expect((await admin.post(`/api/delegates/${ex1}/substitute`, { reason: 'excused', note: 'Xin vắng' })).json().error.code).toBe('SUBSTITUTION_NOT_ALLOWED');
+
+    // Credentials: acceptance needs the whole checklist; rejection needs a Charter ground.
+    const all = { electedProperly: true, notSuspended: true, notProsecuted: true, recordsComplete: true };
+    expect((await admin.post(`/api/delegates/${officials[0]}/credentials`, { decision: 'accepted', checks: { electedProperly: true } })).json().error.code).toBe('CREDENTIALS_CHECKLIST_INCOMPLETE');
+    expect((await admin.post(`/api/delegates/${officials[0]}/credentials`, { decision: 'accepted', checks: all })).statusCode).toBe(200);
+    expect((await admin.post(`/api/delegates/${officials[2]}/credentials`, { decision: 'rejected' })).json().error.code).toBe('CREDENTIALS_REASON_REQUIRED');
+    expect((await admin.post(`/api/delegates/${officials[2]}/credentials`, { decision: 'rejected', reason: 'prosecuted', note: 'Quyết định khởi tố ngày 01/10/2020' })).statusCode).toBe(200);
+
+    const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
+    // 2 ex-officio − 1 retired + 6 officials − 1 replaced + 1 promoted − 1 rejected = 6.
+    expect(reg.summary.summoned).toBe(6);
+    expect(reg.summary.replaced).toBe(1);
+    const promoted = reg.delegates.find((d: { id: number }) => d.id === alt2);
+    expect(promoted).toMatchObject({ kind: 'official', summoned: true, replaces: { id: officials[1] }, substitutionReason: 'movedOut' });
+    expect(reg.delegations.find((g: { org: { id: number } }) => g.org.id === p.id('-D1'))).toMatchObject({ allocated: 2, officials: 2, alternates: 1 });
+    const actions = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE org_id = $1 AND action LIKE 'delegates.%'`, [p.id('')])).rows.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['delegates.added', 'delegates.notSummoned', 'delegates.substituted', 'delegates.credentials.accepted', 'delegates.credentials.rejected']));
+
+    const report = await admin.get(`/api/congresses/${province}/credentials-report`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('wordprocessingml');
+    expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('checks in by the signed badge code: twice is told not counted, another congress or a forged code is refused; quorum and election figures follow', async () => {
+    const { p, admin, province, congressOf, officials, ex1, ex2 } = await withRegister();
+    const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
+    const codeOf = (id: number) => reg.delegates.find((d: { id: number }) => d.id === id).badgeCode as string;
+    expect(codeOf(ex1)).toMatch(/^DB\d+-\d+-[A-Z2-9]{8}$/);
+    const s1 = (await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Phiên khai mạc', date: '2020-10-14', kind: 'official' })).json().id;
+    expect((await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Sai ngày', date: '2020-11-01', kind: 'official' })).json().error.code).toBe('CONGRESS_DATES_INVALID');
+
+    const first = await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: codeOf(officials[0]!).toLowerCase(), method: 'typed' });
+    expect(first.json()).toMatchObject({ status: 'checkedIn', present: 1, summoned: 8 });
+    const again = (await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: codeOf(officials[0]!), method: 'scan' })).json();
+    expect(again.status).toBe('already');
+    expect(again.message).toContain('không tính thêm');
+    expect(again.present).toBe(1);
+
+    const forged = codeOf(officials[1]!).slice(0, -1) + (codeOf(officials[1]!).endsWith('A') ? 'B' : 'A');
+    expect((await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: forged })).json().error.code).toBe('BADGE_CODE_INVALID');
+    // A badge of the district congress at the provincial congress.
+    const district = congressOf('-D1');
+    await t.db.query(`UPDATE congresses SET form = 'delegates' WHERE id = $1`, [district]);
+    await admin.post(`/api/congresses/${district}/delegates`, { fullName: 'Người Ở Huyện', kind: 'official', delegationOrgId: p.id('-D1-G1') });
+    const dReg = (await admin.get(`/api/congresses/${district}/delegates`)).json();
+    const other = await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: dReg.delegates[0].badgeCode });
+    expect(other.json().error.code).toBe('BADGE_OTHER_CONGRESS');
+    expect(other.json().error.message).toContain('Móng Cái');
+    expect((await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: 'xin chào' })).json().error.code).toBe('BADGE_CODE_INVALID');
+
+    // 1 of 8 present: no quorum, the congress cannot open.
+    let q = (await admin.get(`/api/congresses/${province}/quorum?sessionId=${s1}`)).json();
+    expect(q).toMatchObject({ ok: false, canOpen: false, summoned: 8, present: 1, presentNeeded: 6 });
+    for (const id of [ex1, officials[1]!, officials[2]!, officials[3]!, officials[4]!]) {
+      expect((await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: codeOf(id) })).json().status).toBe('checkedIn');
+    }
+    q = (await admin.get(`/api/congresses/${province}/quorum?sessionId=${s1}`)).json();
+    expect(q).toMatchObject({ ok: true, canOpen: true, present: 6, subordinateOrgs: { total: 3, withDelegatesPresent: 3, needed: 2 } });
+    // An alternate not promoted cannot check in as a delegate.
+    const alt = reg.delegates.find((d: { kind: string }) => d.kind === 'alternate');
+    expect((await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: alt.badgeCode })).json().error.code).toBe('DELEGATE_NOT_SUMMONED');
+
+    // Denominator: ex2 (convening committee) and officials[5] never came.
+    const f = (await admin.get(`/api/congresses/${province}/election-figures`)).json();
+    expect(f).toMatchObject({ summoned: 8, present: 6, exclusions: { convenerMembersAbsentWhole: 1, delegatesAbsentWholeNotReplaced: 1 }, sessionsHeld: 1 });
+    expect(ex2).toBeGreaterThan(0);
+
+    const pdf = await admin.get(`/api/congresses/${province}/badges?layout=a4`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('runs the health watch through personal links without an account: missing days, flags, expired and foreign links', async () => {
+    const { p, province, officials, admin } = await withRegister();
+    const links = (await admin.post(`/api/congresses/${province}/health/links`, { delegateIds: [officials[0], officials[1]] })).json();
+    expect(links).toHaveLength(2);
+    // Issuing again gives nothing new unless asked to reissue.
+    expect((await admin.post(`/api/congresses/${province}/health/links`, { delegateIds: [officials[0]] })).json()).toEqual([]);
+    const token = links[0].token as string;
+    const anon = (method: 'GET' | 'POST', url: string, payload?: object) => ctx.app.inject({ method, url, payload });
+    // 20/9: the 14-day window (1/10 – 14/10) has not started.
+    expect((await anon('GET', `/api/public/health/${token}`)).json()).toMatchObject({ state: 'notYet', window: { from: '2020-10-01', to: '2020-10-14' } });
+    expect((await anon('POST', `/api/public/health/${token}`, { contact: false, isolation: false })).json().error.code).toBe('HEALTH_NOT_YET');
+    clock.advance(13 * 86_400_000); // 3/10
+    const ok = await anon('POST', `/api/public/health/${token}`, { symptoms: ['cough'], temperature: 37.8, contact: false, isolation: false });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ state: 'open', declaredToday: true, declaredDays: 1 });
+    expect((await anon('GET', `/api/public/health/${'x'.repeat(43)}`)).json().error.code).toBe('HEALTH_LINK_INVALID');
+    expect((await anon('GET', `/api/public/health/${links[1].token.slice(0, -2)}ab`)).json().error.code).toBe('HEALTH_LINK_INVALID');
+
+    // The clock moved past the morning's session: the organizer signs in again.
+    const organizer = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('')));
+    const ov = await organizer.get(`/api/congresses/${province}/health`);
+    expect(ov.statusCode, ov.body).toBe(200);
+    const overview = ov.json();
+    const row = overview.rows.find((r: { delegateId: number }) => r.delegateId === officials[0]);
+    expect(row.flags).toEqual(['Triệu chứng: Ho', 'Nhiệt độ 37,8 °C']);
+    expect(row.missingDays).toEqual(['2020-10-01', '2020-10-02']);
+    const never = overview.rows.find((r: { delegateId: number }) => r.delegateId === officials[2]);
+    expect(never).toMatchObject({ hasLink: false, declaredDays: 0 });
+    expect(never.missingDays).toHaveLength(3);
+    // The flagged delegate is replaced by the alternate; the old link no longer opens.
+    expect((await organizer.post(`/api/delegates/${officials[0]}/substitute`, { reason: 'health', note: 'Sốt, ho trong thời gian theo dõi' })).statusCode).toBe(200);
+    expect((await anon('GET', `/api/public/health/${token}`)).json().error.code).toBe('HEALTH_LINK_INVALID');
+    clock.advance(12 * 86_400_000); // 15/10: over
+    expect((await anon('POST', `/api/public/health/${links[1].token}`, { contact: false, isolation: false })).json().error.code).toBe('HEALTH_LINK_EXPIRED');
+    clock.advance(-25 * 86_400_000);
+  });
+
+  it('keeps each subtree to itself: another district reads and changes nothing of the provincial congress', async () => {
+    const { p, province, officials } = await withRegister();
+    const districtOrganizer = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2')));
+    const viewer = as(ctx.app, await signedIn(ctx.app, ctx.services, 'viewer', p.id('')));
+    const stranger = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const foreign = as(ctx.app, await signedIn(ctx.app, ctx.services, 'admin', stranger.id('')));
+    for (const api of [districtOrganizer, foreign]) {
+      for (const url of [`/api/congresses/${province}/delegates`, `/api/congresses/${province}/allocation`, `/api/congresses/${province}/quorum`, `/api/congresses/${province}/health`, `/api/congresses/${province}/election-figures`, `/api/congresses/${province}/badges`]) {
+        const r = await api.get(url);
+        expect(r.statusCode, url).toBe(403);
+        expect(r.json().error.code).toBe('ORG_OUT_OF_SCOPE');
+        expect(r.body).not.toContain('Quảng');
+      }
+      expect((await api.post(`/api/congresses/${province}/delegates`, { fullName: 'Chen Ngang', kind: 'exOfficio' })).statusCode).toBe(403);
+      expect((await api.post(`/api/delegates/${officials[0]}/credentials`, { decision: 'pending' })).statusCode).toBe(403);
+      expect((await api.post(`/api/congresses/${province}/check-in`, { sessionId: 1, code: 'DB1-1-AAAAAAAA' })).statusCode).toBe(403);
+      expect((await api.post(`/api/congresses/${province}/allocation`, { settings })).statusCode).toBe(403);
+    }
+    // A read-only leader of the province reads, changes nothing, and sees no badge codes.
+    const reg = await viewer.get(`/api/congresses/${province}/delegates`);
+    expect(reg.statusCode).toBe(200);
+    expect(reg.json().delegates.every((d: { badgeCode: string | null }) => d.badgeCode === null)).toBe(true);
+    expect((await viewer.post(`/api/delegates/${officials[0]}/not-summoned`, { reason: 'suspended' })).json().error.code).toBe('FORBIDDEN_ROLE');
+    expect((await viewer.get(`/api/congresses/${province}/badges`)).json().error.code).toBe('FORBIDDEN_ROLE');
+    const n = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM delegates WHERE congress_id = $1`, [province]);
+    expect(n.rows[0]!.n).toBe(10);
+  });
+
+  it('brings the delegates a district congress elects into the provincial register when its election closes', async () => {
+    const { p, admin, province } = await setup();
+    const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id('-D1'))));
+    const idOf = async (u: { username: string }) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id;
+    const created = await as(ctx.app, organizer).post('/api/elections', {
+      orgId: p.id('-D1'),
+      title: 'Bầu đại biểu dự Đại hội Đảng bộ tỉnh',
+      kind: 'upperCongressDelegates',
+      regulation: '2014',
+      congressKind: 'delegates',
+      seats: 2,
+      alternateSeats: 1,
+      summoned: 10,
+      candidates: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'].map((fullName) => ({ fullName })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const e = created.json();
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/elections/${e.id}/counters`,
+      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf },
+      payload: { counters: [{ userId: await idOf(users[0]!), isChief: true }, { userId: await idOf(users[1]!), team: 'A' }, { userId: await idOf(users[2]!), team: 'B' }] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const [chief, a, b] = (await Promise.all(users.map((u) => login(ctx.app, u.username, u.password)))) as [Session, Session, Session];
+    const opened = await as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: put.json().version, present: 10, ballotsIssued: 10, ballotsCollected: 10, listVote: { agree: 10, disagree: 0, present: 10 } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    // Ballot numbers follow given names: An 1, Bình 2, Cường 3, Dung 4. Votes: An 10, Bình 10, Cường 7, Dung 3.
+    for (let i = 1; i <= 10; i++) {
+      const entry = { kind: 'strike', struck: i <= 7 ? [4] : [3] };
+      for (const s of [a, b]) expect((await as(ctx.app, s).post(`/api/elections/${e.id}/ballots`, { serial: i, entry })).statusCode).toBe(200);
+    }
+    expect((await as(ctx.app, chief).post(`/api/elections/${e.id}/count`)).json().status).toBe('counted');
+    const published = await as(ctx.app, chief).post(`/api/elections/${e.id}/publish`);
+    expect(published.json().status, published.body).toBe('published');
+
+    const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
+    const mine = reg.delegates.filter((d: { delegation: { id: number } }) => d.delegation.id === p.id('-D1'));
+    expect(mine.map((d: { fullName: string; kind: string; fromElection: boolean }) => [d.fullName, d.kind, d.fromElection])).toEqual([
+      ['Nguyễn Văn An', 'official', true],
+      ['Trần Thị Bình', 'official', true],
+      ['Lê Văn Cường', 'alternate', true],
+    ]);
+    const audit = await t.db.query<{ summary: string }>(`SELECT summary FROM audit_log WHERE action = 'delegates.arrived' AND org_id = $1`, [p.id('')]);
+    expect(audit.rows[0]!.summary).toContain('3 đại biểu');
+  });
+});

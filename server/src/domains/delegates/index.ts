@@ -1,0 +1,3 @@
+// The delegates domain, as other code may use it.
+export { createDelegatesService, type DelegatesService } from './delegates.service.ts';
+export { delegatesRoutes, publicHealthRoutes } from './delegates.routes.ts';

@@ -1,0 +1,165 @@
+// The register of a delegates' congress: who is summoned, substitutions by alternates,
+// credentials, and the figures the quorum and the elections' denominators are made of.
+// Sources: Charter Đ11 K3–K6, HD 04-HD/TW 2024 (R1.33), QĐ 294-QĐ/TW mục 11.4 (§9 of
+// election-rules.md, which overrides the earlier [U] defaults).
+
+import {
+  type CredentialCheck,
+  credentialCheckLabels,
+  credentialChecks,
+  type DelegateKind,
+  type NotSummonedReason,
+  type RejectionReason,
+} from '../../../../shared/src/contracts/delegates.ts';
+
+export type { CredentialCheck, DelegateKind, NotSummonedReason, RejectionReason };
+
+export type RegisterDelegate = {
+  id: number;
+  kind: DelegateKind;
+  delegationOrgId: number;
+  notSummonedReason: NotSummonedReason | null;
+  replacedById: number | null;
+  credentials: 'pending' | 'accepted' | 'rejected';
+  alternateRank: number | null;
+  votes: number | null;
+  partyJoinDate: string | null;
+};
+
+export type RuleFailure = { ok: false; code: string; message: string };
+export type RuleOk = { ok: true };
+
+/**
+ * Summoned (được triệu tập): holds a voting seat, was not excluded by R1.33, was not replaced,
+ * and the congress did not refuse the credentials (Charter Đ11 K5). Alternates only once promoted.
+ */
+export function isSummoned(d: Pick<RegisterDelegate, 'kind' | 'notSummonedReason' | 'replacedById' | 'credentials'>): boolean {
+  return d.kind !== 'alternate' && d.notSummonedReason === null && d.replacedById === null && d.credentials !== 'rejected';
+}
+
+export function checkNotSummoned(kind: DelegateKind, reason: NotSummonedReason): RuleOk | RuleFailure {
+  if ((reason === 'retired' || reason === 'transferredOut') && kind !== 'exOfficio') {
+    return {
+      ok: false,
+      code: 'DELEGATE_REASON_NOT_APPLICABLE',
+      message: 'Nghỉ hưu hoặc chuyển công tác ra ngoài đảng bộ chỉ là trường hợp không triệu tập đối với cấp ủy viên cấp triệu tập đại hội; đại biểu do đại hội cấp dưới bầu chuyển đi thì thay bằng đại biểu dự khuyết.',
+    };
+  }
+  if (reason === 'irregularElection' && kind !== 'official' && kind !== 'alternate') {
+    return { ok: false, code: 'DELEGATE_REASON_NOT_APPLICABLE', message: 'Chỉ đại biểu do đại hội cấp dưới bầu mới có thể "được bầu không đúng nguyên tắc, thủ tục".' };
+  }
+  return { ok: true };
+}
+
+/** The order in which a delegation's alternates are promoted (QĐ 294 mục 11.4.2): votes, then the longer party age. */
+export function compareAlternates(a: RegisterDelegate, b: RegisterDelegate): number {
+  // Key by key, an unknown value after every known one: a total order whatever is filled in.
+  const byKey = <T>(x: T | null, y: T | null, cmp: (x: T, y: T) => number) => (x === null ? (y === null ? 0 : 1) : y === null ? -1 : cmp(x, y));
+  return (
+    byKey(a.alternateRank, b.alternateRank, (x, y) => x - y) ||
+    byKey(a.votes, b.votes, (x, y) => y - x) ||
+    byKey(a.partyJoinDate, b.partyJoinDate, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) ||
+    a.id - b.id
+  );
+}
+
+export type SubstitutionInput = {
+  absent: RegisterDelegate;
+  /** Every delegate of the absent one's delegation in this congress. */
+  delegation: readonly RegisterDelegate[];
+  /** The alternate chosen; the next in order when omitted. */
+  alternateId?: number;
+  /** The delegation's allocated seats, when an allocation exists. */
+  allocatedSeats: number | null;
+  /** Officials the lower congress elected (promotions excluded). */
+  electedOfficials: number;
+};
+
+/** QĐ 294 mục 11.4.2–11.4.4: whether, and by whom, the absent official may be replaced. */
+export function checkSubstitution(input: SubstitutionInput): { ok: true; alternate: RegisterDelegate } | RuleFailure {
+  const { absent } = input;
+  const no = (code: string, message: string): RuleFailure => ({ ok: false, code, message });
+  if (absent.kind === 'exOfficio') return no('SUBSTITUTION_NOT_ALLOWED', 'Không cử đại biểu dự khuyết thay thế cấp ủy viên cấp triệu tập đại hội (QĐ 294 mục 11.4.4 b).');
+  if (absent.kind === 'appointed') return no('SUBSTITUTION_NOT_ALLOWED', 'Đại biểu được chỉ định không có đại biểu dự khuyết thay thế.');
+  if (absent.kind !== 'official') return no('SUBSTITUTION_NOT_ALLOWED', 'Chỉ thay thế đại biểu chính thức.');
+  if (absent.replacedById !== null) return no('SUBSTITUTION_NOT_ALLOWED', 'Đại biểu này đã được thay thế.');
+  if (absent.credentials === 'rejected') return no('SUBSTITUTION_NOT_ALLOWED', 'Không cử đại biểu dự khuyết thay thế đại biểu bị bác tư cách (QĐ 294 mục 11.4.4 c).');
+  if (input.allocatedSeats !== null && input.electedOfficials < input.allocatedSeats) {
+    return no(
+      'SUBSTITUTION_NOT_ALLOWED',
+      `Đại hội cấp dưới bầu ${input.electedOfficials} đại biểu chính thức, chưa đủ ${input.allocatedSeats} được phân bổ: không cử đại biểu dự khuyết thay thế (QĐ 294 mục 11.4.4 a).`,
+    );
+  }
+  const waiting = input.delegation.filter((d) => d.kind === 'alternate' && d.notSummonedReason === null && d.credentials !== 'rejected').sort(compareAlternates);
+  const next = waiting[0];
+  if (!next) return no('NO_ALTERNATE_LEFT', 'Đoàn đại biểu không còn đại biểu dự khuyết để thay thế.');
+  if (input.alternateId !== undefined && input.alternateId !== next.id) {
+    return no('ALTERNATE_OUT_OF_ORDER', 'Đại biểu dự khuyết được chuyển thành chính thức theo thứ tự số phiếu bầu từ cao xuống thấp (QĐ 294 mục 11.4.2): phải chọn người đứng đầu danh sách dự khuyết.');
+  }
+  return { ok: true, alternate: next };
+}
+
+export type CredentialsDecision = { accept: true } | { accept: false; reason: RejectionReason };
+
+export function checkCredentialsDecision(d: CredentialsDecision, checks: Partial<Record<CredentialCheck, boolean>>): RuleOk | RuleFailure {
+  if (d.accept) {
+    const missing = credentialChecks.filter((c) => checks[c] !== true);
+    if (missing.length > 0) {
+      return { ok: false, code: 'CREDENTIALS_CHECKLIST_INCOMPLETE', message: `Chưa thẩm tra xong: ${missing.map((c) => credentialCheckLabels[c]).join('; ')}.` };
+    }
+  }
+  return { ok: true };
+}
+
+export type PersonKey = { id?: number; personId: number | null; nameKey: string; birthDate: string | null; delegationOrgId: number };
+
+/**
+ * The same person already in the register: by the personnel record, or by folded name and
+ * date of birth. A bare name match is only a warning — two comrades may share a name.
+ */
+export function findSamePerson<T extends PersonKey>(candidate: PersonKey, existing: readonly T[]): { same: T | null; sameName: T[] } {
+  const others = existing.filter((e) => e.id === undefined || e.id !== candidate.id);
+  const same =
+    others.find((e) => candidate.personId !== null && e.personId === candidate.personId) ??
+    others.find((e) => candidate.birthDate !== null && e.birthDate === candidate.birthDate && e.nameKey === candidate.nameKey) ??
+    null;
+  const sameName = same ? [] : others.filter((e) => e.nameKey === candidate.nameKey);
+  return { same, sameName };
+}
+
+export type Attendance = {
+  /** Delegates checked in at the session being checked. */
+  presentIds: ReadonlySet<number>;
+  /** Subordinate organizations that send delegations (the allocation's, or the direct children). */
+  subordinateOrgIds: ReadonlySet<number>;
+};
+
+/** The figures of Charter Đ11 K6 for one session: summoned, present, organizations with a delegate present. */
+export function quorumFigures(register: readonly RegisterDelegate[], a: Attendance) {
+  const summoned = register.filter(isSummoned);
+  const present = summoned.filter((d) => a.presentIds.has(d.id));
+  const orgsPresent = new Set(present.map((d) => d.delegationOrgId).filter((o) => a.subordinateOrgIds.has(o)));
+  return {
+    summoned: summoned.length,
+    present: present.length,
+    subordinateOrgs: { total: a.subordinateOrgIds.size, withDelegatesPresent: orgsPresent.size },
+  };
+}
+
+/**
+ * What an election of this congress takes for its denominator (R1.18, QĐ 294 mục 11.4.4):
+ * those summoned; ex-officio members absent for the whole congress; officials absent for
+ * the whole congress and not replaced (a replaced one is not summoned: the alternate holds the seat).
+ */
+export function denominatorFigures(register: readonly RegisterDelegate[], attendedAnySession: ReadonlySet<number>) {
+  const summoned = register.filter(isSummoned);
+  const absent = summoned.filter((d) => !attendedAnySession.has(d.id));
+  return {
+    summoned: summoned.length,
+    present: summoned.length - absent.length,
+    convenerMembersAbsentWhole: absent.filter((d) => d.kind === 'exOfficio').length,
+    delegatesAbsentWholeNotReplaced: absent.filter((d) => d.kind !== 'exOfficio').length,
+    replaced: register.filter((d) => d.replacedById !== null).length,
+    notSummoned: register.filter((d) => d.notSummonedReason !== null && d.kind !== 'alternate').length,
+  };
+}

@@ -1,0 +1,643 @@
+import type { Db, Queryable } from '../../platform/db/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { fail } from '../../platform/http/errors.ts';
+import type { ApiErrorDetail } from '../../../../shared/src/contracts/errors.ts';
+import { electionKindLabels, type CreateElectionRequest } from '../../../../shared/src/contracts/elections.ts';
+import type {
+  AddCandidateRequest,
+  CommitteeMember,
+  CongressCandidate,
+  CongressPersonnel,
+  CreateCommitteeElectionRequest,
+  CreateFirstMeetingElectionRequest,
+  PersonnelCongressHit,
+  PersonnelPlan,
+  PersonnelPresets,
+  RecordStepRequest,
+  SavePlanRequest,
+  StepOutcomeView,
+  UpdateCandidateRequest,
+} from '../../../../shared/src/contracts/personnel.ts';
+import { foldVietnamese, viCollator } from '../../../../shared/src/text.ts';
+import { assertCanRead, canWriteOrgs, pathInside } from '../organizations/organizations.policy.ts';
+import { directivePresets, type DirectivePresetCode } from '../campaigns/campaign-presets.ts';
+import type { ApprovalCheckItem, ApprovalCheckSource } from '../campaigns/approval-checklist.ts';
+import { type AgeBands, checkComposition, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget } from './composition-rules.ts';
+import { checkEligibility, DEFAULT_TERM_MONTHS, defaultReferenceMonth, type EligibilityRuleSet, type PostKind, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
+import { evaluateStep, nominationPresets, type NominationStep } from './nomination-rules.ts';
+import { complaintBlock, type ComplaintFacts } from './complaint-rules.ts';
+import { COMPLAINT_SELECT, currentPostTitles, presentComplaint, retirementView } from './people.service.ts';
+import type { FinishedElection } from '../elections/elections.service.ts';
+
+/** Creates an election inside the caller's transaction (the elections service's createIn). */
+export type CreateElectionIn = (
+  tx: Queryable,
+  actor: Actor,
+  input: Omit<CreateElectionRequest, 'candidates'> & { candidates: (CreateElectionRequest['candidates'][number] & { personId?: number })[] },
+) => Promise<number>;
+
+type CongressRow = {
+  id: number;
+  org_id: number;
+  org_name: string;
+  org_path: string;
+  level: number;
+  campaign_id: number;
+  form: 'members' | 'delegates';
+  status: string;
+  term_from: number;
+  term_to: number;
+  preset: string;
+  levels: { level: number; windowStart: string | null }[];
+};
+
+type PlanSettings = { termMonths: number; stateReferenceMonth: string; ageBands: AgeBands; nominationPreset: string; nominationLabel: string; nominationConfirmed: boolean; nominationSource: string };
+type PlanRow = {
+  congress_id: number;
+  preset: CompositionPresetCode;
+  committee_size: number;
+  standing_size: number;
+  reference_month: string;
+  eligibility_rules: EligibilityRuleSet;
+  merged_unit: boolean;
+  targets: CompositionTarget[];
+  nomination_steps: NominationStep[];
+  settings: PlanSettings;
+  list_status: 'draft' | 'approved';
+  list_approved_at: Date | null;
+  version: number;
+};
+
+type CandidateRow = {
+  person_id: number;
+  full_name: string;
+  birth_date: string;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  sci_tech: boolean;
+  retirement_date_entered: string | null;
+  org_path: string;
+  position: number;
+  candidacy: Candidacy;
+  post_kind: PostKind;
+  incumbent: boolean;
+  standing_proposed: boolean;
+  vetting: CongressCandidate['vetting'];
+  vetting_note: string | null;
+  workplace_opinion: string | null;
+  residence_opinion: string | null;
+};
+
+const bodyOfKind: Record<string, string> = {
+  executiveCommittee: 'executiveCommittee',
+  standingCommittee: 'standingCommittee',
+  secretary: 'secretary',
+  deputySecretary: 'deputySecretary',
+};
+const bodyLabels: Record<string, string> = {
+  executiveCommittee: 'Ban Chấp hành',
+  standingCommittee: 'Ban Thường vụ',
+  secretary: 'Bí thư',
+  deputySecretary: 'Phó Bí thư',
+  inspectionCommission: 'Ủy ban Kiểm tra',
+  inspectionChair: 'Chủ nhiệm Ủy ban Kiểm tra',
+  inspectionDeputyChair: 'Phó Chủ nhiệm Ủy ban Kiểm tra',
+};
+
+async function loadCongress(q: Queryable, id: number): Promise<CongressRow> {
+  const r = await q.query<CongressRow>(
+    `SELECT c.id, c.org_id, o.name AS org_name, o.path::text AS org_path, c.level, c.campaign_id, c.form, c.status, k.term_from, k.term_to, k.preset, k.levels
+       FROM congresses c JOIN organizations o ON o.id = c.org_id JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = $1`,
+    [id],
+  );
+  const row = r.rows[0];
+  if (!row) fail('CONGRESS_NOT_FOUND');
+  return row!;
+}
+
+async function loadPlan(q: Queryable, congressId: number, forUpdate = false): Promise<PlanRow | null> {
+  const r = await q.query<PlanRow>(`SELECT * FROM personnel_plans WHERE congress_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [congressId]);
+  return r.rows[0] ?? null;
+}
+
+async function candidateRows(q: Queryable, congressId: number): Promise<CandidateRow[]> {
+  const r = await q.query<CandidateRow>(
+    `SELECT cc.person_id, p.full_name, p.birth_date, p.gender, p.ethnicity, p.sci_tech, p.retirement_date_entered, o.path::text AS org_path, cc.position, cc.candidacy,
+            cc.post_kind, cc.incumbent, cc.standing_proposed, cc.vetting, cc.vetting_note, cc.workplace_opinion, cc.residence_opinion
+       FROM congress_candidates cc JOIN persons p ON p.id = cc.person_id JOIN organizations o ON o.id = p.org_id WHERE cc.congress_id = $1 ORDER BY cc.position, cc.id`,
+    [congressId],
+  );
+  return r.rows;
+}
+
+async function complaintFacts(q: Queryable, personIds: readonly number[]): Promise<Map<number, ComplaintFacts[]>> {
+  const out = new Map<number, ComplaintFacts[]>();
+  if (personIds.length === 0) return out;
+  const r = await q.query<ComplaintFacts & { person_id: number; received_on: string }>(
+    `SELECT id, person_id, status, outcome, received_on, summary FROM person_complaints WHERE person_id = ANY($1::int[]) ORDER BY received_on, id`,
+    [personIds],
+  );
+  for (const c of r.rows) out.set(c.person_id, [...(out.get(c.person_id) ?? []), { id: c.id, status: c.status, outcome: c.outcome, receivedOn: c.received_on, summary: c.summary }]);
+  return out;
+}
+
+const rulesOfCampaign = (c: Pick<CongressRow, 'preset' | 'term_from'>): EligibilityRuleSet => (c.preset === 'CT35-2019' ? '2020' : c.preset === 'CT45-2025' ? '2025' : c.term_from >= 2025 ? '2025' : '2020');
+const regulationOf = (c: Pick<CongressRow, 'preset' | 'term_from'>): '2014' | '2024' => directivePresets[c.preset as DirectivePresetCode]?.regulation ?? (c.term_from >= 2025 ? '2024' : '2014');
+
+function eligibilityOf(plan: PlanRow, c: Pick<CandidateRow, 'birth_date' | 'gender' | 'retirement_date_entered' | 'candidacy' | 'post_kind'>) {
+  const retirement = retirementView(c);
+  return checkEligibility({
+    retirementMonth: retirement.month,
+    referenceMonth: c.post_kind === 'stateFrontPost' ? plan.settings.stateReferenceMonth : plan.reference_month,
+    candidacy: c.candidacy,
+    post: c.post_kind,
+    rules: plan.eligibility_rules,
+    termMonths: plan.settings.termMonths,
+  });
+}
+
+function compositionOf(plan: PlanRow, people: CompositionPerson[]) {
+  return checkComposition(people, plan.targets, { onDate: `${plan.reference_month}-01`, bands: plan.settings.ageBands, mergedUnit: plan.merged_unit });
+}
+
+const asComposition = (r: { gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }, incumbent: boolean, standing: boolean): CompositionPerson => ({
+  gender: r.gender,
+  birthDate: r.birth_date,
+  ethnicity: r.ethnicity,
+  sciTech: r.sci_tech,
+  incumbent,
+  standing,
+});
+
+export const presetsView = (): PersonnelPresets => ({
+  composition: Object.values(compositionPresets).map((p) => ({ code: p.code, label: p.label, targets: p.targets, bands: p.bands, bandsConfirmed: p.bandsConfirmed, bandsSource: p.bandsSource })),
+  nomination: Object.values(nominationPresets).map((n) => ({ code: n.preset, label: n.label, confirmed: n.confirmed, source: n.source, steps: n.steps })),
+  retirementSource: 'Nghị định 135/2020/NĐ-CP (lộ trình tuổi nghỉ hưu)',
+});
+
+export function createCongressPersonnelService(deps: { db: Db; clock: Clock; createElectionIn: CreateElectionIn }) {
+  const { db } = deps;
+
+  const canEdit = (actor: Actor, c: CongressRow) => canWriteOrgs(actor) && pathInside(c.org_path, actor.scopePath);
+  function assertEdit(actor: Actor, c: CongressRow) {
+    if (!pathInside(c.org_path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+    if (!canWriteOrgs(actor)) fail('FORBIDDEN_ROLE');
+  }
+  async function writable(tx: Queryable, actor: Actor, congressId: number, opts: { draft: boolean }) {
+    const c = await loadCongress(tx, congressId);
+    assertEdit(actor, c);
+    const plan = await loadPlan(tx, congressId, true);
+    if (!plan) fail('PERSONNEL_PLAN_NOT_FOUND');
+    if (opts.draft && plan!.list_status === 'approved') fail('CANDIDATE_LIST_APPROVED');
+    return { c, plan: plan! };
+  }
+  const audit = (tx: Queryable, actor: Actor | null, c: CongressRow, action: string, summary: string, details?: unknown) =>
+    recordAudit(tx, actor, { action, entityType: 'congressPersonnel', entityId: c.id, orgId: c.org_id, summary, details });
+
+  function presentPlan(p: PlanRow): PersonnelPlan {
+    return {
+      preset: p.preset,
+      presetLabel: compositionPresets[p.preset]?.label ?? p.preset,
+      committeeSize: p.committee_size,
+      standingSize: p.standing_size,
+      referenceMonth: p.reference_month,
+      eligibilityRules: p.eligibility_rules,
+      mergedUnit: p.merged_unit,
+      targets: p.targets,
+      ageBands: p.settings.ageBands,
+      ageBandsConfirmed: compositionPresets[p.preset]?.bandsConfirmed ?? false,
+      nominationPreset: p.settings.nominationPreset,
+      nominationLabel: p.settings.nominationLabel,
+      nominationConfirmed: p.settings.nominationConfirmed,
+      nominationSource: p.settings.nominationSource,
+      nominationSteps: p.nomination_steps,
+      termMonths: p.settings.termMonths,
+      stateReferenceMonth: p.settings.stateReferenceMonth,
+      listStatus: p.list_status,
+      listApprovedAt: p.list_approved_at ? p.list_approved_at.toISOString() : null,
+      version: p.version,
+    };
+  }
+
+  /** Why each candidate cannot go on the approved list, named and explained. */
+  async function blockers(q: Queryable, plan: PlanRow, rows: CandidateRow[]): Promise<ApiErrorDetail[]> {
+    const complaints = await complaintFacts(q, rows.map((r) => r.person_id));
+    const out: ApiErrorDetail[] = [];
+    for (const r of rows) {
+      const el = eligibilityOf(plan, r);
+      if (!el.eligible) out.push({ field: `candidates.${r.person_id}`, code: 'INELIGIBLE', message: `${r.full_name}: ${el.explanation}` });
+      const block = complaintBlock(complaints.get(r.person_id) ?? []);
+      if (block) out.push({ field: `candidates.${r.person_id}`, code: 'COMPLAINT_UNRESOLVED', message: `${r.full_name}: ${block}` });
+      if (r.vetting === 'concerns') out.push({ field: `candidates.${r.person_id}`, code: 'VETTING_CONCERNS', message: `${r.full_name}: thẩm tra tiêu chuẩn chính trị còn vấn đề chưa rõ` });
+    }
+    return out;
+  }
+
+  async function committeeOf(q: Queryable, congressId: number): Promise<CommitteeMember[]> {
+    const r = await q.query<{ person_id: number | null; full_name: string; body: string; term_from: number; term_to: number; elected_on: string; election_id: number }>(
+      `SELECT person_id, full_name, body, term_from, term_to, elected_on, election_id FROM committee_members WHERE congress_id = $1 ORDER BY body, ballot_no`,
+      [congressId],
+    );
+    const order = ['secretary', 'deputySecretary', 'standingCommittee', 'executiveCommittee'];
+    return r.rows
+      .map((m) => ({ personId: m.person_id, fullName: m.full_name, body: m.body, bodyLabel: bodyLabels[m.body] ?? m.body, termFrom: m.term_from, termTo: m.term_to, electedOn: m.elected_on, electionId: m.election_id }))
+      .sort((a, b) => order.indexOf(a.body) - order.indexOf(b.body) || viCollator.compare(a.fullName, b.fullName));
+  }
+
+  return {
+    presets: presetsView,
+
+    /** Congresses in the actor's subtree (active campaigns), to open their personnel page; planned ones first. */
+    async congresses(actor: Actor, q: string | undefined): Promise<PersonnelCongressHit[]> {
+      const folded = q ? `%${foldVietnamese(q)}%` : null;
+      const r = await db.query<{ id: number; org_name: string; campaign_name: string; term_from: number; term_to: number; list_status: string | null; candidates: number }>(
+        `SELECT c.id, o.name AS org_name, k.name AS campaign_name, k.term_from, k.term_to, pl.list_status,
+                (SELECT count(*)::int FROM congress_candidates cc WHERE cc.congress_id = c.id) AS candidates
+           FROM congresses c JOIN organizations o ON o.id = c.org_id JOIN campaigns k ON k.id = c.campaign_id
+           LEFT JOIN personnel_plans pl ON pl.congress_id = c.id
+          WHERE c.org_path <@ $1::ltree AND k.status = 'active' AND ($2::text IS NULL OR o.search_text LIKE $2)
+            AND ($2::text IS NOT NULL OR pl.congress_id IS NOT NULL)
+          ORDER BY (pl.congress_id IS NULL), nlevel(c.org_path), c.id LIMIT 30`,
+        [actor.scopePath, folded],
+      );
+      return r.rows.map((x) => ({ congressId: x.id, orgName: x.org_name, campaignName: x.campaign_name, term: `${x.term_from}–${x.term_to}`, listStatus: (x.list_status as 'draft' | 'approved' | null) ?? null, candidates: x.candidates }));
+    },
+
+    async view(actor: Actor, congressId: number): Promise<CongressPersonnel> {
+      const c = await loadCongress(db, congressId);
+      assertCanRead(actor, c.org_path);
+      const plan = await loadPlan(db, congressId);
+      const rows = plan ? await candidateRows(db, congressId) : [];
+      const ids = rows.map((r) => r.person_id);
+      const [posts, complaints, stepRows, elections, committee] = [
+        await currentPostTitles(db, ids),
+        await complaintFacts(db, ids),
+        await db.query<{ step_no: number; held_on: string; summoned: number; present: number; votes: { personId: number; votes: number }[] }>(
+          `SELECT step_no, held_on, summoned, present, votes FROM nomination_step_results WHERE congress_id = $1 ORDER BY step_no`,
+          [congressId],
+        ),
+        await db.query<{ election_id: number; body: string; title: string; status: string }>(
+          `SELECT pe.election_id, pe.body, e.title, e.status FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id WHERE pe.congress_id = $1 ORDER BY pe.election_id`,
+          [congressId],
+        ),
+        await committeeOf(db, congressId),
+      ];
+      const steps: StepOutcomeView[] = [];
+      const passedBy = new Map<number, number[]>();
+      for (const s of stepRows.rows) {
+        const def = plan?.nomination_steps.find((x) => x.no === s.step_no);
+        if (!def) continue;
+        const o = evaluateStep(def, s);
+        for (const v of o.perPerson) if (v.passed) passedBy.set(v.personId, [...(passedBy.get(v.personId) ?? []), s.step_no]);
+        steps.push({
+          no: s.step_no,
+          name: def.name,
+          heldOn: s.held_on,
+          summoned: s.summoned,
+          present: s.present,
+          quorumMet: o.quorumMet,
+          quorumText: o.quorumText,
+          stopped: o.stopped,
+          votes: o.perPerson.map((v) => ({ personId: v.personId, votes: v.votes, passed: v.passed, text: v.text })),
+        });
+      }
+      const candidates: CongressCandidate[] = plan
+        ? rows.map((r) => {
+            const el = eligibilityOf(plan, r);
+            return {
+              personId: r.person_id,
+              fullName: r.full_name,
+              birthDate: r.birth_date,
+              gender: r.gender,
+              ethnicity: r.ethnicity,
+              posts: posts.get(r.person_id) ?? [],
+              position: r.position,
+              candidacy: r.candidacy,
+              postKind: r.post_kind,
+              incumbent: r.incumbent,
+              standingProposed: r.standing_proposed,
+              vetting: r.vetting,
+              vettingNote: r.vetting_note,
+              workplaceOpinion: r.workplace_opinion,
+              residenceOpinion: r.residence_opinion,
+              eligibility: { eligible: el.eligible, monthsLeft: el.monthsLeft, monthsNeeded: el.monthsNeeded, explanation: el.explanation, confirmed: el.confirmed, source: el.source },
+              blockedBy: complaintBlock(complaints.get(r.person_id) ?? []),
+              passedSteps: passedBy.get(r.person_id) ?? [],
+            };
+          })
+        : [];
+      let ballot = null;
+      let elected = null;
+      if (plan) {
+        const committeeElection = elections.rows.find((e) => e.body === 'executiveCommittee');
+        const byPerson = new Map(rows.map((r) => [r.person_id, r]));
+        if (committeeElection) {
+          // The ballot is the election's own list: names nominated at the congress count too when they have a profile.
+          const b = await db.query<{ person_id: number; gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }>(
+            `SELECT p.id AS person_id, p.gender, p.birth_date, p.ethnicity, p.sci_tech FROM election_candidates ec JOIN persons p ON p.id = ec.person_id WHERE ec.election_id = $1`,
+            [committeeElection.election_id],
+          );
+          ballot = compositionOf(plan, b.rows.map((x) => asComposition(x, byPerson.get(x.person_id)?.incumbent ?? false, byPerson.get(x.person_id)?.standing_proposed ?? false)));
+        }
+        const members = committee.filter((m) => m.body === 'executiveCommittee' && m.personId);
+        if (members.length > 0) {
+          const standing = new Set(committee.filter((m) => m.body !== 'executiveCommittee').map((m) => m.personId));
+          const e = await db.query<{ id: number; gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }>(
+            `SELECT id, gender, birth_date, ethnicity, sci_tech FROM persons WHERE id = ANY($1::int[])`,
+            [members.map((m) => m.personId)],
+          );
+          elected = compositionOf(plan, e.rows.map((x) => asComposition(x, byPerson.get(x.id)?.incumbent ?? false, standing.has(x.id))));
+        }
+      }
+      const complaintRows = await db.query<Parameters<typeof presentComplaint>[0]>(
+        `${COMPLAINT_SELECT} WHERE c.person_id = ANY($1::int[]) OR c.congress_id = $2 ORDER BY c.received_on DESC, c.id DESC`,
+        [ids, congressId],
+      );
+      return {
+        congress: { id: c.id, orgId: c.org_id, orgName: c.org_name, level: c.level, campaignId: c.campaign_id, termFrom: c.term_from, termTo: c.term_to, form: c.form, status: c.status },
+        plan: plan ? presentPlan(plan) : null,
+        candidates,
+        composition: {
+          candidates: plan ? compositionOf(plan, rows.map((r) => asComposition(r, r.incumbent, r.standing_proposed))) : [],
+          ballot,
+          elected,
+        },
+        steps,
+        complaints: complaintRows.rows.map(presentComplaint),
+        elections: elections.rows.map((e) => ({ electionId: e.election_id, body: e.body, title: e.title, status: e.status })),
+        committee,
+        can: { edit: canEdit(actor, c) },
+      };
+    },
+
+    async savePlan(actor: Actor, congressId: number, input: SavePlanRequest): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const c = await loadCongress(tx, congressId);
+        assertEdit(actor, c);
+        const existing = await loadPlan(tx, congressId, true);
+        if (existing && input.version !== existing.version) fail('VERSION_CONFLICT');
+        if (input.standingSize >= input.committeeSize) fail('PERSONNEL_PLAN_INVALID', 'Số ủy viên Ban Thường vụ phải ít hơn số ủy viên Ban Chấp hành.', [{ field: 'standingSize', code: 'TOO_LARGE', message: 'Phải ít hơn số ủy viên Ban Chấp hành.' }]);
+        const preset = compositionPresets[input.preset];
+        const rules = input.eligibilityRules ?? existing?.eligibility_rules ?? rulesOfCampaign(c);
+        const windowStart = c.levels.find((l) => l.level === c.level)?.windowStart;
+        const referenceMonth = input.referenceMonth ?? existing?.reference_month ?? (windowStart ? windowStart.slice(0, 7) : defaultReferenceMonth(rules, c.level));
+        const nomCode = (input.nominationPreset ?? existing?.settings.nominationPreset ?? 'committee-default') as keyof typeof nominationPresets;
+        const nom = nominationPresets[nomCode] ?? nominationPresets['committee-default'];
+        const customSteps = input.nominationSteps;
+        if (customSteps) {
+          const nos = customSteps.map((s) => s.no);
+          if (new Set(nos).size !== nos.length) fail('PERSONNEL_PLAN_INVALID', 'Số thứ tự các bước giới thiệu bị trùng.', [{ field: 'nominationSteps', code: 'DUPLICATE_STEP', message: 'Số thứ tự bị trùng.' }]);
+        }
+        const ageBands = input.ageBands ?? (existing && existing.preset === input.preset ? existing.settings.ageBands : preset.bands);
+        if (!(ageBands.youngBelow <= ageBands.middleFrom && ageBands.middleFrom <= ageBands.middleTo))
+          fail('PERSONNEL_PLAN_INVALID', 'Các mốc độ tuổi phải tăng dần.', [{ field: 'ageBands', code: 'BANDS_ORDER', message: 'Các mốc độ tuổi phải tăng dần.' }]);
+        const targets = input.targets ?? (existing && existing.preset === input.preset ? existing.targets : preset.targets);
+        const settings: PlanSettings = {
+          termMonths: input.termMonths ?? existing?.settings.termMonths ?? DEFAULT_TERM_MONTHS,
+          stateReferenceMonth: input.stateReferenceMonth ?? existing?.settings.stateReferenceMonth ?? (rules === '2025' ? STATE_REFERENCE_MONTH_2025 : referenceMonth),
+          ageBands,
+          nominationPreset: customSteps ? 'custom' : nom.preset,
+          nominationLabel: customSteps ? 'Quy trình do đơn vị tự đặt' : nom.label,
+          nominationConfirmed: customSteps ? true : nom.confirmed,
+          nominationSource: customSteps ? 'Do đơn vị nhập' : nom.source,
+        };
+        const steps = customSteps ?? (existing && !input.nominationPreset ? existing.nomination_steps : nom.steps);
+        await tx.query(
+          `INSERT INTO personnel_plans (congress_id, preset, committee_size, standing_size, reference_month, eligibility_rules, merged_unit, targets, nomination_steps, settings)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb)
+           ON CONFLICT (congress_id) DO UPDATE SET preset = EXCLUDED.preset, committee_size = EXCLUDED.committee_size, standing_size = EXCLUDED.standing_size,
+             reference_month = EXCLUDED.reference_month, eligibility_rules = EXCLUDED.eligibility_rules, merged_unit = EXCLUDED.merged_unit, targets = EXCLUDED.targets,
+             nomination_steps = EXCLUDED.nomination_steps, settings = EXCLUDED.settings, version = personnel_plans.version + 1, updated_at = now()`,
+          [congressId, input.preset, input.committeeSize, input.standingSize, referenceMonth, rules, input.mergedUnit ?? false, JSON.stringify(targets), JSON.stringify(steps), JSON.stringify(settings)],
+        );
+        await audit(tx, actor, c, existing ? 'personnel.planUpdated' : 'personnel.planCreated', `Phương án nhân sự ${c.org_name}: ${input.committeeSize} ủy viên, ${input.standingSize} ủy viên Ban Thường vụ`, input);
+      });
+      return this.view(actor, congressId);
+    },
+
+    async addCandidate(actor: Actor, congressId: number, input: Required<Omit<AddCandidateRequest, 'incumbent'>> & { incumbent?: boolean }): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c, plan } = await writable(tx, actor, congressId, { draft: true });
+        const p = await tx.query<Omit<CandidateRow, 'position' | 'candidacy' | 'post_kind' | 'incumbent' | 'standing_proposed' | 'vetting' | 'vetting_note' | 'workplace_opinion' | 'residence_opinion'>>(
+          `SELECT p.id AS person_id, p.full_name, p.birth_date, p.gender, p.ethnicity, p.sci_tech, p.retirement_date_entered, o.path::text AS org_path
+             FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1`,
+          [input.personId],
+        );
+        const person = p.rows[0];
+        if (!person) fail('PERSON_NOT_FOUND');
+        assertCanRead(actor, person!.org_path);
+        const dup = await tx.query(`SELECT 1 FROM congress_candidates WHERE congress_id = $1 AND person_id = $2`, [congressId, input.personId]);
+        if (dup.rows.length > 0) fail('CANDIDATE_DUPLICATE', `Đồng chí ${person!.full_name} đã có trong danh sách nhân sự của đại hội.`, [{ field: 'personId', code: 'CANDIDATE_DUPLICATE', message: person!.full_name }]);
+        const el = eligibilityOf(plan, { ...person!, candidacy: input.candidacy, post_kind: input.postKind });
+        if (!el.eligible) fail('CANDIDATE_INELIGIBLE', `Đồng chí ${person!.full_name} không đủ điều kiện về tuổi: ${el.explanation}`, [{ field: 'personId', code: 'INELIGIBLE', message: el.explanation }]);
+        const pos = await tx.query<{ n: number }>(`SELECT coalesce(max(position), 0)::int + 1 AS n FROM congress_candidates WHERE congress_id = $1`, [congressId]);
+        await tx.query(
+          `INSERT INTO congress_candidates (congress_id, person_id, position, candidacy, post_kind, incumbent, standing_proposed, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [congressId, input.personId, pos.rows[0]!.n, input.candidacy, input.postKind, input.incumbent ?? input.candidacy === 'reelection', input.standingProposed, actor.userId],
+        );
+        await audit(tx, actor, c, 'personnel.candidateAdded', `Đưa ${person!.full_name} vào danh sách nhân sự (${el.explanation})`, { ...input, eligibility: el });
+      });
+      return this.view(actor, congressId);
+    },
+
+    async updateCandidate(actor: Actor, congressId: number, personId: number, input: UpdateCandidateRequest): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c } = await writable(tx, actor, congressId, { draft: true });
+        const sets: string[] = [];
+        const vals: unknown[] = [congressId, personId];
+        const col = { vetting: 'vetting', vettingNote: 'vetting_note', workplaceOpinion: 'workplace_opinion', residenceOpinion: 'residence_opinion', standingProposed: 'standing_proposed' } as const;
+        for (const [k, column] of Object.entries(col)) {
+          const v = input[k as keyof UpdateCandidateRequest];
+          if (v !== undefined) {
+            vals.push(v);
+            sets.push(`${column} = $${vals.length}`);
+          }
+        }
+        if (sets.length === 0) return;
+        const r = await tx.query<{ full_name: string }>(
+          `UPDATE congress_candidates cc SET ${sets.join(', ')} FROM persons p WHERE p.id = cc.person_id AND cc.congress_id = $1 AND cc.person_id = $2 RETURNING p.full_name`,
+          vals,
+        );
+        if (!r.rows[0]) fail('CANDIDATE_NOT_FOUND');
+        await audit(tx, actor, c, 'personnel.candidateUpdated', `Cập nhật thẩm tra, lấy ý kiến: ${r.rows[0]!.full_name}`, { personId, ...input });
+      });
+      return this.view(actor, congressId);
+    },
+
+    async removeCandidate(actor: Actor, congressId: number, personId: number): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c } = await writable(tx, actor, congressId, { draft: true });
+        const r = await tx.query<{ person_id: number }>(`DELETE FROM congress_candidates WHERE congress_id = $1 AND person_id = $2 RETURNING person_id`, [congressId, personId]);
+        if (!r.rows[0]) fail('CANDIDATE_NOT_FOUND');
+        await audit(tx, actor, c, 'personnel.candidateRemoved', `Rút khỏi danh sách nhân sự: cán bộ #${personId}`, { personId });
+      });
+      return this.view(actor, congressId);
+    },
+
+    async recordStep(actor: Actor, congressId: number, stepNo: number, input: RecordStepRequest): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c, plan } = await writable(tx, actor, congressId, { draft: true });
+        const step = plan.nomination_steps.find((s) => s.no === stepNo);
+        if (!step) fail('NOMINATION_STEP_INVALID', `Phương án không có bước ${stepNo}.`);
+        const bad = (field: string, message: string) => fail('NOMINATION_STEP_INVALID', message, [{ field, code: 'NOMINATION_STEP_INVALID', message }]);
+        if (input.present > input.summoned) bad('present', `Số có mặt (${input.present}) lớn hơn số được triệu tập (${input.summoned}).`);
+        const names = new Map((await candidateRows(tx, congressId)).map((r) => [r.person_id, r.full_name]));
+        const seen = new Set<number>();
+        input.votes.forEach((v, i) => {
+          if (!names.has(v.personId)) bad(`votes.${i}.personId`, `Dòng ${i + 1}: người này không có trong danh sách nhân sự của đại hội.`);
+          if (seen.has(v.personId)) bad(`votes.${i}.personId`, `Dòng ${i + 1}: ${names.get(v.personId)} được ghi hai lần.`);
+          seen.add(v.personId);
+          if (v.votes > input.present) bad(`votes.${i}.votes`, `Dòng ${i + 1}: ${names.get(v.personId)} có ${v.votes} phiếu, nhiều hơn số có mặt (${input.present}).`);
+        });
+        await tx.query(
+          `INSERT INTO nomination_step_results (congress_id, step_no, held_on, summoned, present, votes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+           ON CONFLICT (congress_id, step_no) DO UPDATE SET held_on = EXCLUDED.held_on, summoned = EXCLUDED.summoned, present = EXCLUDED.present, votes = EXCLUDED.votes,
+             recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+          [congressId, stepNo, input.heldOn, input.summoned, input.present, JSON.stringify(input.votes), actor.userId],
+        );
+        const o = evaluateStep(step!, input);
+        await audit(tx, actor, c, 'personnel.stepRecorded', `Bước ${stepNo} — ${step!.name}: ${o.perPerson.filter((p) => p.passed).length}/${input.votes.length} người đạt`, { stepNo, ...input });
+      });
+      return this.view(actor, congressId);
+    },
+
+    async approveList(actor: Actor, congressId: number, version: number): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c, plan } = await writable(tx, actor, congressId, { draft: true });
+        if (plan.version !== version) fail('VERSION_CONFLICT');
+        const rows = await candidateRows(tx, congressId);
+        if (rows.length < plan.committee_size)
+          fail('CANDIDATE_LIST_BLOCKED', `Danh sách có ${rows.length} người, ít hơn số ủy viên cần bầu (${plan.committee_size}).`, [{ field: 'candidates', code: 'TOO_FEW', message: `${rows.length} < ${plan.committee_size}` }]);
+        const problems = await blockers(tx, plan, rows);
+        if (problems.length > 0) fail('CANDIDATE_LIST_BLOCKED', `Chưa duyệt được danh sách nhân sự — ${problems[0]!.message}${problems.length > 1 ? ` (và ${problems.length - 1} vướng mắc khác)` : ''}.`, problems);
+        await tx.query(`UPDATE personnel_plans SET list_status = 'approved', list_approved_at = now(), list_approved_by = $2, version = version + 1, updated_at = now() WHERE congress_id = $1`, [
+          congressId,
+          actor.userId,
+        ]);
+        await audit(tx, actor, c, 'personnel.listApproved', `Duyệt danh sách nhân sự ${c.org_name}: ${rows.length} người cho ${plan.committee_size} ủy viên`, { candidates: rows.map((r) => r.person_id) });
+      });
+      return this.view(actor, congressId);
+    },
+
+    /** The approved list becomes the election's list, each name linked to its person (no retyping). */
+    async createCommitteeElection(actor: Actor, congressId: number, input: Required<Omit<CreateCommitteeElectionRequest, 'title'>> & { title?: string }): Promise<{ electionId: number }> {
+      return db.transaction(async (tx) => {
+        const c = await loadCongress(tx, congressId);
+        assertEdit(actor, c);
+        const plan = await loadPlan(tx, congressId, true);
+        if (!plan) fail('PERSONNEL_PLAN_NOT_FOUND');
+        if (plan!.list_status !== 'approved') fail('CANDIDATE_LIST_NOT_APPROVED');
+        const exists = await tx.query(`SELECT 1 FROM personnel_elections WHERE congress_id = $1 AND body = 'executiveCommittee'`, [congressId]);
+        if (exists.rows.length > 0) fail('PERSONNEL_ELECTION_EXISTS');
+        const rows = await candidateRows(tx, congressId);
+        const electionId = await deps.createElectionIn(tx, actor, {
+          orgId: c.org_id,
+          title: input.title ?? `Bầu Ban Chấp hành ${c.org_name} nhiệm kỳ ${c.term_from}–${c.term_to}`,
+          kind: 'executiveCommittee',
+          regulation: regulationOf(c),
+          congressKind: c.form,
+          seats: plan!.committee_size,
+          alternateSeats: 0,
+          summoned: input.summoned,
+          exclusions: input.exclusions,
+          candidates: rows.map((r) => ({ fullName: r.full_name, nominatedBy: 'conveningCommittee' as const, personId: r.person_id })),
+        });
+        await tx.query(`INSERT INTO personnel_elections (election_id, congress_id, body) VALUES ($1, $2, 'executiveCommittee')`, [electionId, congressId]);
+        await audit(tx, actor, c, 'personnel.electionCreated', `Tạo cuộc bầu Ban Chấp hành từ danh sách đã duyệt (${rows.length} người)`, { electionId });
+        return { electionId };
+      });
+    },
+
+    /** The first meeting of the new committee: its elections take their candidates from the committee. */
+    async createFirstMeetingElection(actor: Actor, congressId: number, input: CreateFirstMeetingElectionRequest): Promise<{ electionId: number }> {
+      return db.transaction(async (tx) => {
+        const c = await loadCongress(tx, congressId);
+        assertEdit(actor, c);
+        if (!(await loadPlan(tx, congressId, true))) fail('PERSONNEL_PLAN_NOT_FOUND');
+        const members = (await committeeOf(tx, congressId)).filter((m) => m.body === 'executiveCommittee');
+        if (members.length === 0) fail('NOT_A_COMMITTEE_MEMBER', 'Chưa có Ban Chấp hành khóa mới (cuộc bầu Ban Chấp hành chưa kết thúc).');
+        const exists = await tx.query(`SELECT 1 FROM personnel_elections WHERE congress_id = $1 AND body = $2`, [congressId, input.kind]);
+        if (exists.rows.length > 0) fail('PERSONNEL_ELECTION_EXISTS', `Đã tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} của hội nghị lần thứ nhất.`);
+        const byPerson = new Map(members.filter((m) => m.personId).map((m) => [m.personId!, m]));
+        const chosen = input.personIds.map((id, i) => {
+          const m = byPerson.get(id);
+          if (!m) fail('NOT_A_COMMITTEE_MEMBER', undefined, [{ field: `personIds.${i}`, code: 'NOT_A_COMMITTEE_MEMBER', message: `Người thứ ${i + 1} không phải ủy viên Ban Chấp hành khóa mới.` }]);
+          return m!;
+        });
+        if (new Set(input.personIds).size !== input.personIds.length) fail('CANDIDATE_DUPLICATE', 'Một người được giới thiệu hai lần.');
+        if (input.seats > chosen.length) fail('PERSONNEL_PLAN_INVALID', `Số cần bầu (${input.seats}) lớn hơn số người được giới thiệu (${chosen.length}).`);
+        const electionId = await deps.createElectionIn(tx, actor, {
+          orgId: c.org_id,
+          title: `${electionKindLabels[input.kind]} ${c.org_name} nhiệm kỳ ${c.term_from}–${c.term_to} (hội nghị lần thứ nhất)`,
+          kind: input.kind,
+          regulation: regulationOf(c),
+          congressKind: 'conference',
+          seats: input.seats,
+          alternateSeats: 0,
+          summoned: members.length,
+          exclusions: {},
+          candidates: chosen.map((m) => ({ fullName: m.fullName, nominatedBy: 'conveningCommittee' as const, personId: m.personId! })),
+        });
+        await tx.query(`INSERT INTO personnel_elections (election_id, congress_id, body) VALUES ($1, $2, $3)`, [electionId, congressId, input.kind]);
+        await audit(tx, actor, c, 'personnel.firstMeetingElectionCreated', `Hội nghị lần thứ nhất: tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} (${chosen.length} người)`, { electionId, ...input });
+        return { electionId };
+      });
+    },
+
+    /** The elections service's onFinished hook: the elected become the new committee (or its posts). */
+    async onElectionFinished(tx: Queryable, finished: FinishedElection): Promise<void> {
+      const link = await tx.query<{ congress_id: number; body: string }>(`SELECT congress_id, body FROM personnel_elections WHERE election_id = $1`, [finished.electionId]);
+      const l = link.rows[0];
+      if (!l) return;
+      const c = await loadCongress(tx, l.congress_id);
+      const body = bodyOfKind[finished.kind] ?? l.body;
+      for (const e of finished.elected) {
+        await tx.query(
+          `INSERT INTO committee_members (org_id, congress_id, election_id, person_id, full_name, ballot_no, body, term_from, term_to, elected_on)
+           SELECT $1, $2, $3, ec.person_id, $5, $4, $6, $7, $8, $9 FROM (SELECT 1) x LEFT JOIN election_candidates ec ON ec.election_id = $3 AND ec.ballot_no = $4
+           ON CONFLICT (election_id, ballot_no) DO NOTHING`,
+          [c.org_id, c.id, finished.electionId, e.ballotNo, e.fullName, body, c.term_from, c.term_to, finished.closedOn],
+        );
+      }
+      await audit(tx, null, c, 'personnel.committeeElected', `${bodyLabels[body] ?? body} ${c.org_name} nhiệm kỳ ${c.term_from}–${c.term_to}: ${finished.elected.length} người trúng cử`, {
+        electionId: finished.electionId,
+        elected: finished.elected,
+      });
+    },
+
+    /** Items for the congress approval checklist (duyệt đại hội). */
+    approvalSource: (async (q, ref): Promise<ApprovalCheckItem[]> => {
+      const plan = await loadPlan(q, ref.id);
+      if (!plan) return [{ source: 'personnel', key: 'plan', label: 'Phương án nhân sự cấp ủy', ok: false, detail: 'Chưa lập phương án nhân sự.', blocking: false }];
+      const rows = await candidateRows(q, ref.id);
+      const problems = await blockers(q, plan, rows);
+      const complaintsOpen = problems.filter((p) => p.code === 'COMPLAINT_UNRESOLVED');
+      const ineligible = problems.filter((p) => p.code !== 'COMPLAINT_UNRESOLVED');
+      const composition = compositionOf(plan, rows.map((r) => asComposition(r, r.incumbent, r.standing_proposed))).filter((t) => t.status === 'missed');
+      return [
+        { source: 'personnel', key: 'plan', label: 'Phương án nhân sự cấp ủy', ok: true, detail: `${plan.committee_size} ủy viên, ${plan.standing_size} ủy viên Ban Thường vụ; ${rows.length} người trong danh sách.`, blocking: false },
+        {
+          source: 'personnel',
+          key: 'complaints',
+          label: 'Đơn thư liên quan đến nhân sự đã được giải quyết',
+          ok: complaintsOpen.length === 0,
+          detail: complaintsOpen.length ? complaintsOpen.map((p) => p.message).join('; ') : null,
+          blocking: true,
+        },
+        { source: 'personnel', key: 'eligibility', label: 'Nhân sự đủ điều kiện về tuổi và tiêu chuẩn chính trị', ok: ineligible.length === 0, detail: ineligible.length ? ineligible.map((p) => p.message).join('; ') : null, blocking: true },
+        { source: 'personnel', key: 'list', label: 'Danh sách nhân sự đã được duyệt', ok: plan.list_status === 'approved', detail: plan.list_status === 'approved' ? null : 'Danh sách còn là dự kiến.', blocking: false },
+        {
+          source: 'personnel',
+          key: 'composition',
+          label: 'Cơ cấu cấp ủy theo mục tiêu',
+          ok: composition.length === 0,
+          detail: composition.length ? composition.map((t) => t.text).join('; ') : null,
+          blocking: false,
+        },
+      ];
+    }) satisfies ApprovalCheckSource,
+  };
+}
+
+export type CongressPersonnelService = ReturnType<typeof createCongressPersonnelService>;

@@ -1,0 +1,302 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
+import { as, buildProvince, createUser, login, manualClock, type Session, signedIn, testApp } from '../../../../test/support/app.ts';
+
+type Ctx = Awaited<ReturnType<typeof testApp>>;
+
+function multipart(fileName: string, data: Buffer, fields: Record<string, string> = {}) {
+  const boundary = '----daihoi' + Math.random().toString(16).slice(2);
+  // Text fields first: the server reads the fields that precede the file.
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function peopleFile(rows: (string | number)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Can bo');
+  ws.addRow(['Mã cán bộ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Mã tổ chức', 'Chức vụ hiện tại']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.each(testEngines)('personnel on %s', (engine) => {
+  let t: TestDb;
+  let ctx: Ctx;
+  // Mid-June 2020: district congresses of Quảng Ninh were being prepared.
+  const clock = manualClock(new Date('2020-06-15T03:00:00Z'));
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    ctx = await testApp(t.db, clock);
+  });
+  afterAll(async () => {
+    await ctx.app.close();
+    await t.cleanup();
+  });
+  const put = (s: Session, url: string, payload: unknown) => ctx.app.inject({ method: 'PUT', url, payload: payload as object, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+
+  /** A province, a CT 35/2019 campaign, an organizer of district D1 and one of district D2. */
+  async function setup() {
+    const p = await buildProvince(t.db, { districts: 2, grassroots: 1, cells: 1 });
+    const admin = as(ctx.app, await signedIn(ctx.app, ctx.services, 'admin', p.id('')));
+    const campaign = (await admin.post('/api/campaigns', { name: 'Nhiệm kỳ 2020–2025', preset: 'CT35-2019', rootOrgId: p.id('') })).json();
+    const list = (await admin.get(`/api/campaigns/${campaign.id}/congresses?limit=500`)).json();
+    const congressId = list.items.find((c: { org: { id: number } }) => c.org.id === p.id('-D1')).id as number;
+    const orgS = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const otherS = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2'));
+    return { p, admin, org: as(ctx.app, orgS), orgS, other: as(ctx.app, otherS), otherS, congressId };
+  }
+  const person = (orgId: number, fullName: string, birthDate: string, gender: 'male' | 'female' = 'male', extra: Record<string, unknown> = {}) => ({ orgId, fullName, birthDate, gender, ...extra });
+
+  it('keeps a profile with posts and a computed retirement date; another subtree neither reads nor writes it', async () => {
+    const { p, org, other } = await setup();
+    const created = await org.post(
+      '/api/people',
+      person(p.id('-D1'), 'Nguyễn Thị Hương', '1975-03-15', 'female', {
+        ethnicity: 'Tày',
+        politicalTheory: 'advanced',
+        partyJoinDate: '1998-05-19',
+        posts: [{ orgId: p.id('-D1'), role: 'deputySecretary', title: 'Phó Bí thư Huyện ủy' }],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const h = created.json();
+    // Woman born 3/1975: the 2033 age (59 y 4 m) lands in 7/2034, too late for 2033; the 2034 age (59 y 8 m) lands in 11/2034.
+    expect(h.retirement).toMatchObject({ month: '2034-11', source: 'computed', ageText: '59 tuổi 8 tháng' });
+    expect(h.posts).toEqual(['Phó Bí thư Huyện ủy']);
+    expect((await other.get(`/api/people/${h.id}`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect((await other.get(`/api/people?orgId=${p.id('-D1')}`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect((await other.get('/api/people')).json()).toEqual([]);
+    const stolen = await other.patch(`/api/people/${h.id}`, { ...person(p.id('-D2'), 'Nguyễn Thị Hương', '1975-03-15', 'female'), version: h.version });
+    expect(stolen.json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const intoOther = await org.post('/api/people', person(p.id('-D2'), 'Trần Văn Bảo', '1970-01-01'));
+    expect(intoOther.json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const badDate = await org.post('/api/people', person(p.id('-D1'), 'Trần Văn Bảo', '1970-01-01', 'male', { partyJoinDate: '1969-01-01' }));
+    expect(badDate.json().error).toMatchObject({ code: 'PERSON_INVALID', details: [{ field: 'partyJoinDate' }] });
+    // Search folds diacritics.
+    expect((await org.get('/api/people?q=huong')).json().map((x: { fullName: string }) => x.fullName)).toEqual(['Nguyễn Thị Hương']);
+    const audit = await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'person.created' AND entity_id = $1`, [String(h.id)]);
+    expect(audit.rows).toHaveLength(1);
+  });
+
+  it('attaches documents through the file store, refusing a file whose content does not match its type', async () => {
+    const { p, orgS, otherS } = await setup();
+    const h = (await as(ctx.app, orgS).post('/api/people', person(p.id('-D1'), 'Lê Văn Dũng', '1972-02-02'))).json();
+    const upload = (s: Session, name: string, data: Buffer) => {
+      const m = multipart(name, data, { label: 'Sơ yếu lý lịch' });
+      return ctx.app.inject({ method: 'POST', url: `/api/people/${h.id}/documents`, payload: m.payload, headers: { ...m.headers, cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    };
+    const pdf = Buffer.from('%PDF-1.4\n% Sơ yếu lý lịch\n');
+    const ok = await upload(orgS, 'so-yeu-ly-lich.pdf', pdf);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ label: 'Sơ yếu lý lịch', fileName: 'so-yeu-ly-lich.pdf' });
+    expect((await upload(orgS, 'ly-lich.pdf', Buffer.from('MZ not a pdf'))).json().error.code).toBe('FILE_TYPE_REFUSED');
+    expect((await upload(otherS, 'x.pdf', pdf)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const got = await as(ctx.app, orgS).get(`/api/people/${h.id}/documents/${ok.json().id}`);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    expect((await as(ctx.app, otherS).get(`/api/people/${h.id}/documents/${ok.json().id}`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+  });
+
+  it('imports people from Excel: errors name row and column and nothing is written until the file is clean', async () => {
+    const { p, orgS } = await setup();
+    const d1 = (await t.db.query<{ code: string }>(`SELECT code FROM organizations WHERE id = $1`, [p.id('-D1')])).rows[0]!.code;
+    const d2 = (await t.db.query<{ code: string }>(`SELECT code FROM organizations WHERE id = $1`, [p.id('-D2')])).rows[0]!.code;
+    const upload = async (rows: (string | number)[][]) => {
+      const m = multipart('can-bo.xlsx', await peopleFile(rows));
+      return ctx.app.inject({ method: 'POST', url: '/api/people/import/preview', payload: m.payload, headers: { ...m.headers, cookie: orgS.cookie, 'x-csrf-token': orgS.csrf } });
+    };
+    const code = `${p.prefix}-CB1`;
+    const bad = await upload([
+      [code, 'Phạm Văn Hải', '12/05/1968', 'Nam', 'Kinh', d1, 'Chủ tịch UBND huyện'],
+      ['', 'Đỗ Thị Lan', '31/02/1980', 'Nữ', 'Kinh', d1, ''],
+      ['', 'Vi Văn Thắng', '01/01/1979', 'Không rõ', 'Tày', d2, ''],
+      ['', '=HYPERLINK("x")', '01/01/1979', 'Nam', 'Kinh', d1, ''],
+    ]);
+    expect(bad.statusCode, bad.body).toBe(200);
+    const preview = bad.json();
+    expect(preview.canApply).toBe(false);
+    expect(preview.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'Ngày sinh', code: 'BAD_DATE' }),
+        expect.objectContaining({ row: 4, column: 'Giới tính', code: 'BAD_GENDER' }),
+        expect.objectContaining({ row: 4, column: 'Mã tổ chức', code: 'ORG_OUT_OF_SCOPE' }),
+        expect.objectContaining({ row: 5, column: 'Họ và tên', code: 'FORMULA_LIKE' }),
+      ]),
+    );
+    const refused = await as(ctx.app, orgS).post(`/api/people/import/${preview.batchId}/apply`);
+    expect(refused.json().error.code).toBe('IMPORT_HAS_ERRORS');
+    expect((await t.db.query(`SELECT 1 FROM persons WHERE code = $1`, [code])).rows).toHaveLength(0);
+    const clean = (await upload([[code, 'Phạm Văn Hải', '12/05/1968', 'Nam', 'Kinh', d1, 'Chủ tịch UBND huyện'], ['', 'Đỗ Thị Lan', '28/02/1980', 'Nữ', 'Kinh', d1, '']])).json();
+    expect(clean).toMatchObject({ canApply: true, toCreate: 2, toUpdate: 0, errors: [] });
+    expect((await as(ctx.app, orgS).post(`/api/people/import/${clean.batchId}/apply`)).json()).toEqual({ created: 2, updated: 0 });
+    // The same file again updates the coded person instead of doubling them.
+    const again = (await upload([[code, 'Phạm Văn Hải', '12/05/1968', 'Nam', 'Kinh', d1, 'Chủ tịch UBND huyện']])).json();
+    expect(again).toMatchObject({ toCreate: 0, toUpdate: 1 });
+    const hai = (await as(ctx.app, orgS).get(`/api/people?q=${encodeURIComponent('Phạm Văn Hải')}`)).json();
+    expect(hai).toHaveLength(1);
+    expect(hai[0].posts).toEqual(['Chủ tịch UBND huyện']);
+    const tpl = await as(ctx.app, orgS).get('/api/people/import/template');
+    expect(tpl.headers['content-disposition']).toContain('mau-nhap-can-bo.xlsx');
+  });
+
+  it('plan → candidate list with eligibility → complaint blocks approval → election from the list → new committee → first meeting', async () => {
+    const { p, org, orgS, other, congressId } = await setup();
+    const D1 = p.id('-D1');
+    const mk = async (name: string, birth: string, gender: 'male' | 'female' = 'male', ethnicity = 'Kinh') => (await org.post('/api/people', person(D1, name, birth, gender, { ethnicity }))).json().id as number;
+    const an = await mk('Hoàng Văn An', '1970-04-10');
+    const binh = await mk('Lê Thị Bình', '1982-09-01', 'female', 'Tày');
+    const cuong = await mk('Trần Văn Cường', '1975-01-20');
+    const dung = await mk('Phạm Thị Dung', '1978-07-07', 'female');
+    // Born 5/1962: reaches 60 y 6 m in 11/2022, 29 months after the district reference month 6/2020.
+    const old = await mk('Vũ Văn Giáp', '1962-05-03');
+
+    // Out of scope: D2 cannot see or plan D1's congress.
+    expect((await other.get(`/api/congresses/${congressId}/personnel`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const plan = await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 3, standingSize: 1 });
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect(plan.json().plan).toMatchObject({ referenceMonth: '2020-06', eligibilityRules: '2020', nominationConfirmed: false, listStatus: 'draft' });
+    const otherPlan = await ctx.app.inject({ method: 'PUT', url: `/api/congresses/${congressId}/personnel/plan`, payload: { preset: '2020-2025', committeeSize: 3, standingSize: 1 } });
+    expect(otherPlan.statusCode).toBe(401);
+
+    const add = (personId: number, candidacy = 'reelection', extra: Record<string, unknown> = {}) => org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId, candidacy, ...extra });
+    expect((await add(an)).statusCode).toBe(200);
+    expect((await add(binh, 'firstTime', { standingProposed: true })).statusCode).toBe(200);
+    expect((await add(cuong)).statusCode).toBe(200);
+    expect((await add(dung, 'firstTime')).statusCode).toBe(200);
+    const twice = await add(an);
+    expect(twice.json().error).toMatchObject({ code: 'CANDIDATE_DUPLICATE', message: 'Đồng chí Hoàng Văn An đã có trong danh sách nhân sự của đại hội.' });
+    const ineligible = await add(old);
+    expect(ineligible.statusCode).toBe(422);
+    expect(ineligible.json().error.code).toBe('CANDIDATE_INELIGIBLE');
+    expect(ineligible.json().error.message).toContain('Nghỉ hưu tháng 11/2022; tính từ tháng 06/2020 còn 29 tháng công tác; tái cử cấp ủy viên cần ít nhất 30 tháng → không đủ điều kiện (thiếu 1 tháng)');
+    expect((await other.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: an, candidacy: 'reelection' })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+
+    // Composition live on the candidate list: 2 women of 4 = 50 %; a woman proposed for the standing committee.
+    let view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    const target = (list: { key: string; status: string; count: number; total: number; text: string }[], k: string) => list.find((x) => x.key === k)!;
+    expect(target(view.composition.candidates, 'women')).toMatchObject({ status: 'met', count: 2, total: 4 });
+    expect(target(view.composition.candidates, 'womenInStanding').status).toBe('met');
+    expect(target(view.composition.candidates, 'ethnicMinority').count).toBe(1);
+    expect(view.candidates.find((c: { personId: number }) => c.personId === dung).eligibility.explanation).toContain('tham gia lần đầu');
+
+    // Nomination step 2 (secret ballot of the committee, > 50 % of the summoned).
+    const step = await put(orgS, `/api/congresses/${congressId}/personnel/steps/2`, { heldOn: '2020-06-10', summoned: 30, present: 28, votes: [{ personId: an, votes: 25 }, { personId: binh, votes: 15 }, { personId: cuong, votes: 20 }, { personId: dung, votes: 16 }] });
+    expect(step.statusCode, step.body).toBe(200);
+    expect(step.json().steps[0].votes.map((v: { passed: boolean }) => v.passed)).toEqual([true, false, true, true]);
+    const tooMany = await put(orgS, `/api/congresses/${congressId}/personnel/steps/2`, { heldOn: '2020-06-10', summoned: 30, present: 28, votes: [{ personId: an, votes: 29 }] });
+    expect(tooMany.json().error).toMatchObject({ code: 'NOMINATION_STEP_INVALID', details: [{ field: 'votes.0.votes' }] });
+
+    // A complaint about Cường blocks approval, with the reason, and shows on the approval checklist.
+    const complaint = (await org.post(`/api/people/${cuong}/complaints`, { kind: 'denunciation', receivedOn: '2020-06-01', summary: 'Tố cáo kê khai tài sản chưa trung thực', congressId })).json();
+    expect(complaint).toMatchObject({ status: 'received', nextStatus: 'assigned' });
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    const blocked = await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json().error.code).toBe('CANDIDATE_LIST_BLOCKED');
+    expect(blocked.json().error.message).toContain('Trần Văn Cường: còn 1 đơn thư chưa giải quyết xong (đơn nhận ngày 01/06/2020: đã tiếp nhận)');
+    const ref = { id: congressId, orgId: D1, campaignId: view.congress.campaignId };
+    const items = await ctx.services.congressPersonnel.approvalSource(t.db, ref);
+    expect(items.find((i) => i.key === 'complaints')).toMatchObject({ ok: false, blocking: true });
+    expect(items.find((i) => i.key === 'complaints')!.detail).toContain('Trần Văn Cường');
+
+    const skip = await org.post(`/api/complaints/${complaint.id}/advance`, { version: complaint.version, to: 'concluded', conclusion: 'x x x', outcome: 'unfounded', concludedOn: '2020-06-12' });
+    expect(skip.json().error.code).toBe('COMPLAINT_STEP_INVALID');
+    expect((await other.post(`/api/complaints/${complaint.id}/advance`, { version: complaint.version, to: 'assigned', assignee: 'Ủy ban Kiểm tra' })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    let c = (await org.post(`/api/complaints/${complaint.id}/advance`, { version: complaint.version, to: 'assigned', assignee: 'Ủy ban Kiểm tra Huyện ủy' })).json();
+    c = (await org.post(`/api/complaints/${complaint.id}/advance`, { version: c.version, to: 'verified', verification: 'Đã xác minh tài sản, thu nhập' })).json();
+    c = (await org.post(`/api/complaints/${complaint.id}/advance`, { version: c.version, to: 'concluded', conclusion: 'Nội dung tố cáo không có cơ sở', outcome: 'unfounded', concludedOn: '2020-06-12' })).json();
+    expect(c).toMatchObject({ status: 'concluded', outcomeLabel: 'Không có cơ sở' });
+
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    const approved = await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().plan.listStatus).toBe('approved');
+    expect((await add(old, 'firstTime')).json().error.code).toBe('CANDIDATE_LIST_APPROVED');
+    expect((await ctx.services.congressPersonnel.approvalSource(t.db, ref)).filter((i) => i.blocking && !i.ok)).toEqual([]);
+
+    // The approved list becomes the election's list, each name linked to its person.
+    const el = await org.post(`/api/congresses/${congressId}/personnel/election`, { summoned: 12 });
+    expect(el.statusCode, el.body).toBe(201);
+    const electionId = el.json().electionId as number;
+    expect((await org.post(`/api/congresses/${congressId}/personnel/election`, { summoned: 12 })).json().error.code).toBe('PERSONNEL_ELECTION_EXISTS');
+    const election = (await org.get(`/api/elections/${electionId}`)).json();
+    expect(election).toMatchObject({ kind: 'executiveCommittee', seats: 3 });
+    expect(election.candidates.map((x: { fullName: string }) => x.fullName)).toEqual(['Hoàng Văn An', 'Lê Thị Bình', 'Trần Văn Cường', 'Phạm Thị Dung']);
+    const linked = await t.db.query<{ person_id: number }>(`SELECT person_id FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [electionId]);
+    expect(linked.rows.map((r) => r.person_id)).toEqual([an, binh, cuong, dung]);
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(target(view.composition.ballot, 'women')).toMatchObject({ count: 2, total: 4 });
+
+    // Counting by the elections domain: 12 ballots, each striking Bình → An, Cường, Dung elected.
+    const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', D1)));
+    const ids = await Promise.all(users.map(async (u) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id));
+    await put(orgS, `/api/elections/${electionId}/counters`, { counters: [{ userId: ids[0], isChief: true }, { userId: ids[1], team: 'A' }, { userId: ids[2], team: 'B' }] });
+    const [chief, a, b] = await Promise.all(users.map((u) => login(ctx.app, u.username, u.password)));
+    const version = (await org.get(`/api/elections/${electionId}`)).json().version;
+    expect((await org.post(`/api/elections/${electionId}/open-entry`, { version, present: 12, ballotsIssued: 12, ballotsCollected: 12, listVote: { agree: 12, disagree: 0, present: 12 } })).statusCode).toBe(200);
+    const binhNo = election.candidates.find((x: { fullName: string }) => x.fullName === 'Lê Thị Bình').ballotNo;
+    for (let serial = 1; serial <= 12; serial++) {
+      for (const team of [a!, b!]) expect((await as(ctx.app, team).post(`/api/elections/${electionId}/ballots`, { serial, entry: { kind: 'strike', struck: [binhNo] } })).statusCode).toBe(200);
+    }
+    expect((await as(ctx.app, chief!).post(`/api/elections/${electionId}/count`)).statusCode).toBe(200);
+    expect((await as(ctx.app, chief!).post(`/api/elections/${electionId}/publish`)).statusCode).toBe(200);
+
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(view.committee.map((m: { fullName: string; body: string; termFrom: number; termTo: number }) => [m.fullName, m.body, m.termFrom, m.termTo])).toEqual([
+      ['Hoàng Văn An', 'executiveCommittee', 2020, 2025],
+      ['Phạm Thị Dung', 'executiveCommittee', 2020, 2025],
+      ['Trần Văn Cường', 'executiveCommittee', 2020, 2025],
+    ]);
+    expect(target(view.composition.elected, 'women')).toMatchObject({ status: 'met', count: 1, total: 3 });
+    expect((await org.get(`/api/people/${an}`)).json().committees).toEqual([{ orgName: expect.any(String), body: 'executiveCommittee', termFrom: 2020, termTo: 2025 }]);
+
+    // The first meeting elects the secretary from the new committee only.
+    const outsider = await org.post(`/api/congresses/${congressId}/personnel/first-meeting`, { kind: 'secretary', seats: 1, personIds: [binh] });
+    expect(outsider.json().error).toMatchObject({ code: 'NOT_A_COMMITTEE_MEMBER', details: [{ field: 'personIds.0' }] });
+    const sec = await org.post(`/api/congresses/${congressId}/personnel/first-meeting`, { kind: 'secretary', seats: 1, personIds: [an] });
+    expect(sec.statusCode, sec.body).toBe(201);
+    const secretaryElection = (await org.get(`/api/elections/${sec.json().electionId}`)).json();
+    expect(secretaryElection).toMatchObject({ kind: 'secretary', congressKind: 'conference', summoned: 3 });
+    expect(secretaryElection.candidates.map((x: { fullName: string }) => x.fullName)).toEqual(['Hoàng Văn An']);
+
+    const actions = await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE entity_type = 'congressPersonnel' AND entity_id = $1`, [String(congressId)]);
+    expect(actions.rows.map((r) => r.action).sort()).toEqual(
+      ['personnel.candidateAdded', 'personnel.committeeElected', 'personnel.electionCreated', 'personnel.firstMeetingElectionCreated', 'personnel.listApproved', 'personnel.planCreated', 'personnel.stepRecorded'].sort(),
+    );
+  });
+
+  it('computes concurrent-post figures over a subtree from the people\'s posts, against the targets', async () => {
+    const { p, admin } = await setup();
+    const root = p.id('');
+    const secretary = async (orgKey: string, name: string, chairsPc: boolean, nonLocal: boolean) => {
+      const orgId = p.id(orgKey);
+      const posts = [{ orgId, role: 'secretary', title: 'Bí thư', nonLocal }, ...(chairsPc ? [{ orgId, role: 'peoplesCommitteeChair', title: 'Chủ tịch UBND' }] : [])];
+      expect((await admin.post('/api/people', person(orgId, name, '1972-01-01', 'male', { posts }))).statusCode).toBe(201);
+    };
+    await secretary('-D1', 'Bùi Văn Khánh', true, true);
+    await secretary('-D2', 'Đặng Văn Long', false, true);
+    await secretary('-D1-G1', 'Ngô Văn Minh', true, false);
+    await secretary('-D2-G1', 'Hà Văn Nam', true, true);
+    const target = await put(
+      (await signedIn(ctx.app, ctx.services, 'admin', root)),
+      '/api/personnel/concurrent/targets',
+      { rootOrgId: root, model: 'secretaryChairsPeoplesCommittee', level: 3, targetKind: 'share', targetValue: 75, source: 'Báo cáo chính trị 2020' },
+    );
+    expect(target.statusCode, target.body).toBe(200);
+    const figures = (await admin.get(`/api/personnel/concurrent?orgId=${root}`)).json().figures as { model: string; level: number; applying: number; base: number; met: boolean | null; text: string }[];
+    const fig = (model: string, level: number) => figures.find((f) => f.model === model && f.level === level)!;
+    expect(fig('secretaryChairsPeoplesCommittee', 3)).toMatchObject({ applying: 2, base: 2, met: true });
+    expect(fig('secretaryChairsPeoplesCommittee', 2)).toMatchObject({ applying: 1, base: 2, met: null });
+    expect(fig('nonLocalSecretary', 2)).toMatchObject({ applying: 2, base: 2 });
+    const d2 = as(ctx.app, await signedIn(ctx.app, ctx.services, 'viewer', p.id('-D2')));
+    expect((await d2.get(`/api/personnel/concurrent?orgId=${root}`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect((await put(await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2')), '/api/personnel/concurrent/targets', { rootOrgId: root, model: 'nonLocalSecretary', level: 2, targetKind: 'share', targetValue: 100 })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+  });
+});

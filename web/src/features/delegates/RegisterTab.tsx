@@ -1,0 +1,248 @@
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import {
+  delegateKindLabels,
+  delegateKinds,
+  type DelegateKind,
+  notSummonedLabels,
+  notSummonedReasons,
+  type NotSummonedReason,
+  substitutionLabels,
+  substitutionReasons,
+  type SubstitutionReason,
+} from '../../../../shared/src/contracts/delegates.ts';
+import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
+import { formatCount, formatDateVi } from '../../lib/format.ts';
+import { requiredRule } from '../../lib/forms.ts';
+import { FormDialog } from '../../lib/ui/FormDialog.tsx';
+import { badgesUrl, type Delegate, type Register, useAddDelegate, useNotSummoned, useSubstitute } from './delegates.api.ts';
+
+const kindColor: Record<DelegateKind, string> = { official: 'blue', exOfficio: 'red', appointed: 'purple', alternate: 'default' };
+
+export function KindTag({ kind }: { kind: DelegateKind }) {
+  return <Tag color={kindColor[kind]}>{delegateKindLabels[kind].replace(/ \(.*\)$/, '')}</Tag>;
+}
+
+/** The alternate that would be promoted: votes, then party age, as the server orders them (shown as a hint; the server decides). */
+function nextAlternate(reg: Register, d: Delegate): Delegate | undefined {
+  return reg.delegates.find((x) => x.kind === 'alternate' && x.delegation.id === d.delegation.id && !x.notSummonedReason && x.credentials !== 'rejected');
+}
+
+export function SubstituteDialog({ reg, delegate, onClose, defaultReason }: { reg: Register; delegate: Delegate; onClose: () => void; defaultReason?: SubstitutionReason }) {
+  const { t } = useTranslation();
+  const substitute = useSubstitute();
+  const next = nextAlternate(reg, delegate);
+  return (
+    <FormDialog<{ reason: SubstitutionReason; note: string }>
+      title={t('delegates.register.substituteTitle', { name: delegate.fullName })}
+      okText={t('delegates.register.substitute')}
+      onClose={onClose}
+      initialValues={{ reason: defaultReason ?? 'excused' }}
+      onSubmit={async (v) => {
+        await substitute.mutateAsync({ id: delegate.id, ...v });
+        return t('delegates.register.substituted');
+      }}
+    >
+      <Typography.Paragraph type="secondary">{next ? t('delegates.register.substituteHint', { next: next.fullName }) : t('delegates.register.noAlternate')}</Typography.Paragraph>
+      <Form.Item name="reason" label={t('delegates.register.reason')}>
+        <Select options={substitutionReasons.map((r) => ({ value: r, label: substitutionLabels[r] }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('delegates.register.note')} rules={[requiredRule(t('delegates.register.note')), { min: 3 }]}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+export function RegisterTab({ reg }: { reg: Register }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<null | 'add' | { notSummoned: Delegate } | { substitute: Delegate }>(null);
+  const add = useAddDelegate(reg.congress.id);
+  const notSummoned = useNotSummoned();
+  const close = () => setOpen(null);
+  const delegationOptions = reg.delegations.map((g) => ({ value: g.org.id, label: g.org.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : g.org.name }));
+
+  const status = (d: Delegate) => (
+    <Space size={4} wrap>
+      {d.summoned ? <Tag color="green">{t('delegates.register.summoned')}</Tag> : null}
+      {d.notSummonedReason && (
+        <Tooltip title={d.notSummonedNote}>
+          <Tag color="orange">{notSummonedLabels[d.notSummonedReason]}</Tag>
+        </Tooltip>
+      )}
+      {d.replacedBy && <Tag color="default">{t('delegates.register.replacedBy', { name: d.replacedBy.fullName })}</Tag>}
+      {d.replaces && <Tag color="cyan">{t('delegates.register.replaces', { name: d.replaces.fullName })}</Tag>}
+      {d.credentials === 'rejected' && <Tag color="red">{t('delegates.credentials.rejected')}</Tag>}
+      {d.sameNameAs.map((s) => (
+        <Tag key={s.id} color="gold">
+          {t('delegates.register.sameName', { delegation: s.delegation })}
+        </Tag>
+      ))}
+    </Space>
+  );
+
+  return (
+    <>
+      <Space wrap className="delegates-card">
+        <Tag color="green">
+          {t('delegates.register.summoned')}: {formatCount(reg.summary.summoned)}
+        </Tag>
+        {delegateKinds.map((k) => (
+          <Tag key={k}>
+            {delegateKindLabels[k].replace(/ \(.*\)$/, '')}: {formatCount(reg.summary.byKind[k] ?? 0)}
+          </Tag>
+        ))}
+        <Tag color="orange">
+          {t('delegates.register.notSummoned')}: {formatCount(reg.summary.notSummoned)}
+        </Tag>
+        <Tag>
+          {t('delegates.register.replaced')}: {formatCount(reg.summary.replaced)}
+        </Tag>
+      </Space>
+      <Space wrap className="delegates-card">
+        {reg.canEdit && (
+          <Button type="primary" onClick={() => setOpen('add')}>
+            {t('delegates.register.add')}
+          </Button>
+        )}
+        {reg.canEdit && (
+          <>
+            <Button href={badgesUrl(reg.congress.id, 'a4')}>{t('delegates.register.badges')}</Button>
+            <Button href={badgesUrl(reg.congress.id, 'a6')}>{t('delegates.register.badgesA6')}</Button>
+          </>
+        )}
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={reg.delegates}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('delegates.register.empty') }}
+        columns={[
+          { title: t('delegates.register.fullName'), render: (_, d) => <strong>{d.fullName}</strong> },
+          { title: t('delegates.register.kind'), render: (_, d) => <KindTag kind={d.kind} /> },
+          { title: t('delegates.register.delegation'), render: (_, d) => (d.delegation.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : d.delegation.name) },
+          { title: t('delegates.register.birthDate'), render: (_, d) => formatDateVi(d.birthDate) },
+          { title: t('delegates.register.status'), render: (_, d) => status(d) },
+          ...(reg.canEdit
+            ? [
+                {
+                  title: t('delegates.register.actions'),
+                  render: (_: unknown, d: Delegate) => (
+                    <Space size={4} wrap>
+                      {d.notSummonedReason ? (
+                        <Button size="small" onClick={() => void notSummoned.mutateAsync({ id: d.id, reason: null })}>
+                          {t('delegates.register.summonAgain')}
+                        </Button>
+                      ) : d.kind !== 'alternate' && !d.replacedBy ? (
+                        <Button size="small" onClick={() => setOpen({ notSummoned: d })}>
+                          {t('delegates.register.markNotSummoned')}
+                        </Button>
+                      ) : null}
+                      {d.kind === 'official' && d.summoned && (
+                        <Button size="small" onClick={() => setOpen({ substitute: d })}>
+                          {t('delegates.register.substitute')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Typography.Title level={4}>{t('delegates.register.delegations')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey={(g) => g.org.id}
+        dataSource={reg.delegations}
+        pagination={false}
+        columns={[
+          { title: t('delegates.register.delegation'), render: (_, g) => (g.org.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : g.org.name) },
+          { title: t('delegates.register.allocated'), align: 'right', render: (_, g) => (g.allocated === null ? '—' : formatCount(g.allocated)) },
+          { title: t('delegates.register.officials'), align: 'right', render: (_, g) => <span className={g.allocated !== null && g.officials < g.allocated ? 'text-warning' : undefined}>{formatCount(g.officials)}</span> },
+          { title: t('delegates.register.alternates'), align: 'right', render: (_, g) => formatCount(g.alternates) },
+          { title: t('delegates.register.summoned'), align: 'right', render: (_, g) => formatCount(g.summoned) },
+        ]}
+      />
+      {open === 'add' && (
+        <FormDialog<{ fullName: string; kind: DelegateKind; delegationOrgId?: number; birthDate?: Dayjs; gender?: 'male' | 'female'; partyJoinDate?: Dayjs; position?: string; votes?: number }>
+          title={t('delegates.register.add')}
+          okText={t('delegates.register.add')}
+          onClose={close}
+          initialValues={{ kind: 'official' }}
+          onSubmit={async (v) => {
+            await add.mutateAsync({
+              fullName: v.fullName,
+              kind: v.kind,
+              delegationOrgId: v.delegationOrgId,
+              birthDate: toIsoDate(v.birthDate) ?? null,
+              gender: v.gender ?? null,
+              partyJoinDate: toIsoDate(v.partyJoinDate) ?? null,
+              position: v.position ?? null,
+              votes: v.votes ?? null,
+            });
+            return t('delegates.register.added', { name: v.fullName });
+          }}
+        >
+          <Form.Item name="fullName" label={t('delegates.register.fullName')} rules={[requiredRule(t('delegates.register.fullName'))]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('delegates.register.kind')}>
+            <Select options={delegateKinds.map((k) => ({ value: k, label: delegateKindLabels[k] }))} />
+          </Form.Item>
+          <Form.Item name="delegationOrgId" label={t('delegates.register.delegation')}>
+            <Select showSearch optionFilterProp="label" allowClear options={delegationOptions} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="birthDate" label={t('delegates.register.birthDate')}>
+              <DatePicker format={DATE_FORMAT} />
+            </Form.Item>
+            <Form.Item name="gender" label={t('delegates.register.gender')}>
+              <Select
+                style={{ width: 120 }}
+                allowClear
+                options={[
+                  { value: 'male', label: t('delegates.register.male') },
+                  { value: 'female', label: t('delegates.register.female') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="partyJoinDate" label={t('delegates.register.partyJoinDate')}>
+              <DatePicker format={DATE_FORMAT} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="position" label={t('delegates.register.position')}>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item name="votes" label={t('delegates.register.votes')}>
+            <InputNumber min={0} />
+          </Form.Item>
+        </FormDialog>
+      )}
+      {open && typeof open === 'object' && 'notSummoned' in open && (
+        <FormDialog<{ reason: NotSummonedReason; note?: string }>
+          title={t('delegates.register.notSummonedTitle', { name: open.notSummoned.fullName })}
+          okText={t('delegates.register.markNotSummoned')}
+          danger
+          onClose={close}
+          onSubmit={async (v) => {
+            await notSummoned.mutateAsync({ id: open.notSummoned.id, ...v });
+            return t('delegates.register.notSummonedDone');
+          }}
+        >
+          <Form.Item name="reason" label={t('delegates.register.reason')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={notSummonedReasons.map((r) => ({ value: r, label: notSummonedLabels[r] }))} />
+          </Form.Item>
+          <Form.Item name="note" label={t('delegates.register.note')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </FormDialog>
+      )}
+      {open && typeof open === 'object' && 'substitute' in open && <SubstituteDialog reg={reg} delegate={open.substitute} onClose={close} />}
+    </>
+  );
+}

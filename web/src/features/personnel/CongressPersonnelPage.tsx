@@ -1,0 +1,668 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { candidacies, firstMeetingKinds, postKinds, vettingStatuses, type CongressCandidate, type TargetResult } from '../../../../shared/src/contracts/personnel.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
+import { PageSpinner } from '../../app/PageSpinner.tsx';
+import { errorMessage, isApiError } from '../../lib/api.ts';
+import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
+import { formatDateVi } from '../../lib/format.ts';
+import { FormDialog } from '../../lib/ui/FormDialog.tsx';
+import {
+  type Complaint,
+  type CongressPersonnel,
+  congressPersonnelQuery,
+  peopleQuery,
+  presetsQuery,
+  useAddCandidate,
+  useApproveList,
+  useCreateElection,
+  useFirstMeeting,
+  useRecordStep,
+  useRemoveCandidate,
+  useSavePlan,
+  useUpdateCandidate,
+} from './personnel.api.ts';
+import { AdvanceComplaintDialog, ComplaintsTable } from './PersonPage.tsx';
+import './personnel.css';
+
+const statusColor = { met: 'green', missed: 'red', notApplicable: 'default' } as const;
+
+function Unconfirmed() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('personnel.unconfirmedHelp')}>
+      <Tag color="orange">{t('personnel.unconfirmed')}</Tag>
+    </Tooltip>
+  );
+}
+
+/** The personnel of one congress: plan and targets, the candidate list with eligibility, nomination steps, complaints, election and new committee. */
+export function CongressPersonnelPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const { data, error } = useQuery(congressPersonnelQuery(id));
+  usePageTitle(data ? t('personnel.congress.title', { org: data.congress.orgName }) : undefined);
+  const [advancing, setAdvancing] = useState<Complaint | null>(null);
+  if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
+  if (!data) return <PageSpinner />;
+  const c = data.congress;
+  return (
+    <div className="page congress-personnel-page">
+      <Breadcrumb
+        items={[
+          { title: <Link to="/personnel?tab=congresses">{t('personnel.title')}</Link> },
+          { title: <Link to={`/congresses/${c.id}`}>{t('personnel.congress.toCongress')}</Link> },
+          { title: c.orgName },
+        ]}
+      />
+      <Typography.Title level={2}>{t('personnel.congress.title', { org: c.orgName })}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('personnel.congress.term', { term: `${c.termFrom}–${c.termTo}` })}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={8}>
+          <PlanCard data={data} />
+        </Col>
+        <Col xs={24} xl={16}>
+          <TargetsCard data={data} />
+        </Col>
+        {data.plan && (
+          <>
+            <Col xs={24}>
+              <CandidatesCard data={data} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <StepsCard data={data} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('personnel.congress.complaints')}>
+                <ComplaintsTable complaints={data.complaints} canEdit={data.can.edit} onAdvance={setAdvancing} showPerson />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <ElectionCard data={data} />
+            </Col>
+          </>
+        )}
+      </Row>
+      {advancing && <AdvanceComplaintDialog complaint={advancing} onClose={() => setAdvancing(null)} />}
+    </div>
+  );
+}
+
+type PlanValues = { preset: '2020-2025' | '2025-2030'; committeeSize: number; standingSize: number; referenceMonth?: string; eligibilityRules?: '2020' | '2025'; mergedUnit: boolean; nominationPreset?: 'committee-default' | 'nd170-appointment'; termMonths?: number };
+
+function PlanCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PlanValues>();
+  const save = useSavePlan(data.congress.id);
+  const { data: presets } = useQuery(presetsQuery);
+  const plan = data.plan;
+  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const initial: PlanValues = plan
+    ? {
+        preset: plan.preset as PlanValues['preset'],
+        committeeSize: plan.committeeSize,
+        standingSize: plan.standingSize,
+        referenceMonth: plan.referenceMonth,
+        eligibilityRules: plan.eligibilityRules,
+        mergedUnit: plan.mergedUnit,
+        nominationPreset: plan.nominationPreset === 'custom' ? undefined : (plan.nominationPreset as PlanValues['nominationPreset']),
+        termMonths: plan.termMonths,
+      }
+    : { preset: data.congress.termFrom >= 2025 ? '2025-2030' : '2020-2025', committeeSize: 15, standingSize: 5, mergedUnit: false, nominationPreset: 'committee-default' };
+  const submit = async (v: PlanValues) => {
+    try {
+      await save.mutateAsync({ ...v, version: plan?.version, referenceMonth: v.referenceMonth || undefined });
+      void message.success(L('planSaved'));
+    } catch {
+      // shown below
+    }
+  };
+  const editable = data.can.edit;
+  return (
+    <Card size="small" title={L('plan')} extra={plan && <Tag color={plan.listStatus === 'approved' ? 'green' : 'gold'}>{t(`personnel.congress.listStatus.${plan.listStatus}`)}</Tag>}>
+      {!plan && <Alert type="info" showIcon message={L('noPlan')} style={{ marginBottom: 12 }} />}
+      <Form<PlanValues> key={plan?.version ?? 0} form={form} layout="vertical" initialValues={initial} onFinish={submit} disabled={!editable}>
+        <Row gutter={12}>
+          <Col xs={24}>
+            <Form.Item name="preset" label={L('preset')}>
+              <Select options={(presets?.composition ?? []).map((p) => ({ value: p.code, label: p.label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="committeeSize" label={L('committeeSize')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={500} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="standingSize" label={L('standingSize')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="eligibilityRules" label={L('eligibilityRules')}>
+              <Select
+                allowClear
+                options={[
+                  { value: '2020', label: L('rules2020') },
+                  { value: '2025', label: L('rules2025') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="referenceMonth" label={L('referenceMonth')} rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: 'YYYY-MM' }]}>
+              <Input maxLength={7} placeholder="2020-06" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="nominationPreset" label={L('nomination')}>
+              <Select options={(presets?.nomination ?? []).map((n) => ({ value: n.code, label: n.label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="termMonths"
+              label={
+                <Space size={4}>
+                  {L('termMonths')}
+                  <Unconfirmed />
+                </Space>
+              }
+            >
+              <InputNumber min={12} max={120} style={{ width: '100%' }} placeholder="60" />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="mergedUnit" valuePropName="checked" label=" ">
+              <Checkbox>{L('mergedUnit')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        {plan && !plan.nominationConfirmed && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={
+              <Space wrap>
+                {plan.nominationLabel}
+                <Unconfirmed />
+              </Space>
+            }
+            description={plan.nominationSource}
+          />
+        )}
+        {save.error && <Alert type="error" showIcon role="alert" message={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
+        {editable && (
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {L('savePlan')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+function TargetCell({ r }: { r: TargetResult | undefined }) {
+  const { t } = useTranslation();
+  if (!r) return <Typography.Text type="secondary">{t('personnel.congress.notYet')}</Typography.Text>;
+  return (
+    <Space direction="vertical" size={0}>
+      <Tag color={statusColor[r.status]}>{t(`personnel.congress.status.${r.status}`)}</Tag>
+      <Typography.Text className="personnel-target-text">{r.text}</Typography.Text>
+    </Space>
+  );
+}
+
+function TargetsCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const rows = data.composition.candidates;
+  const find = (list: TargetResult[] | null, key: string) => list?.find((x) => x.key === key);
+  return (
+    <Card size="small" title={t('personnel.congress.targets')} className="personnel-targets">
+      <Typography.Paragraph type="secondary">{t('personnel.congress.targetsHelp')}</Typography.Paragraph>
+      <Table<TargetResult>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={rows}
+        tableLayout="fixed"
+        columns={[
+          {
+            title: t('personnel.congress.targets'),
+            dataIndex: 'label',
+            width: 150,
+            render: (l: string, r) => (
+              <Space direction="vertical" size={0}>
+                <strong>{l}</strong>
+                {!r.confirmed && <Unconfirmed />}
+              </Space>
+            ),
+          },
+          { title: t('personnel.congress.onList'), render: (_: unknown, r) => <TargetCell r={r} /> },
+          { title: t('personnel.congress.onBallot'), render: (_: unknown, r) => <TargetCell r={find(data.composition.ballot, r.key)} /> },
+          { title: t('personnel.congress.elected'), render: (_: unknown, r) => <TargetCell r={find(data.composition.elected, r.key)} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+type AddValues = { personId?: number; candidacy: 'reelection' | 'firstTime'; postKind: (typeof postKinds)[number]; standingProposed: boolean };
+
+function CandidatesCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const congressId = data.congress.id;
+  const [q, setQ] = useState('');
+  const people = useQuery(peopleQuery(undefined, q));
+  const add = useAddCandidate(congressId);
+  const update = useUpdateCandidate(congressId);
+  const remove = useRemoveCandidate(congressId);
+  const approve = useApproveList(congressId);
+  const [form] = Form.useForm<AddValues>();
+  const [opinions, setOpinions] = useState<CongressCandidate | null>(null);
+  const plan = data.plan!;
+  const draft = plan.listStatus === 'draft';
+  const editable = data.can.edit && draft;
+  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const onList = new Set(data.candidates.map((c) => c.personId));
+  const submit = async (v: AddValues) => {
+    if (!v.personId) return;
+    try {
+      await add.mutateAsync({ personId: v.personId, candidacy: v.candidacy, postKind: v.postKind, standingProposed: v.standingProposed });
+      const name = people.data?.find((p) => p.id === v.personId)?.fullName ?? '';
+      void message.success(t('personnel.congress.added', { name }));
+      form.resetFields(['personId']);
+    } catch {
+      // shown below
+    }
+  };
+  const approveError = approve.error && isApiError(approve.error) ? approve.error : null;
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          {L('candidates')}
+          <Tag color={draft ? 'gold' : 'green'}>{t(`personnel.congress.listStatus.${plan.listStatus}`)}</Tag>
+          <Typography.Text type="secondary">
+            {data.candidates.length}/{plan.committeeSize}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        editable && (
+          <Button type="primary" loading={approve.isPending} onClick={() => approve.mutate(plan.version, { onSuccess: () => void message.success(L('approved')) })}>
+            {L('approve')}
+          </Button>
+        )
+      }
+    >
+      {editable && (
+        <Form<AddValues> form={form} layout="inline" initialValues={{ candidacy: 'reelection', postKind: 'committee', standingProposed: false }} onFinish={submit} className="personnel-add">
+          <Form.Item name="personId" label={L('person')} rules={[{ required: true, message: t('validation.requiredField', { label: L('person') }) }]}>
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setQ}
+              style={{ width: 300 }}
+              placeholder={L('personPlaceholder')}
+              aria-label={L('person')}
+              options={(people.data ?? []).filter((p) => !onList.has(p.id)).map((p) => ({ value: p.id, label: `${p.fullName} (${formatDateVi(p.birthDate)})` }))}
+            />
+          </Form.Item>
+          <Form.Item name="candidacy" label={L('candidacy')}>
+            <Select style={{ width: 170 }} options={candidacies.map((c) => ({ value: c, label: t(`personnel.candidacy.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="postKind" label={L('postKind')}>
+            <Select style={{ width: 230 }} options={postKinds.map((p) => ({ value: p, label: t(`personnel.postKinds.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="standingProposed" valuePropName="checked">
+            <Checkbox>{L('standing')}</Checkbox>
+          </Form.Item>
+          <Button htmlType="submit" loading={add.isPending}>
+            {L('addCandidate')}
+          </Button>
+        </Form>
+      )}
+      {add.error && <Alert type="error" showIcon role="alert" message={errorMessage(add.error)} style={{ margin: '12px 0' }} />}
+      {approveError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ margin: '12px 0' }}
+          message={approveError.message}
+          description={approveError.details.length > 1 ? <ul className="personnel-problems">{approveError.details.map((d, i) => <li key={i}>{d.message}</li>)}</ul> : undefined}
+        />
+      )}
+      <Table<CongressCandidate>
+        size="small"
+        rowKey="personId"
+        pagination={false}
+        dataSource={data.candidates}
+        scroll={{ x: 1300 }}
+        style={{ marginTop: 12 }}
+        columns={[
+          { title: '#', dataIndex: 'position', width: 45 },
+          {
+            title: t('personnel.people.fullName'),
+            width: 260,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/personnel/people/${c.personId}`}>{c.fullName}</Link>
+                <Typography.Text type="secondary">
+                  {formatDateVi(c.birthDate)} · {t(`personnel.genders.${c.gender}`)} · {c.ethnicity}
+                </Typography.Text>
+                {c.posts.length > 0 && <Typography.Text type="secondary">{c.posts.join('; ')}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
+            title: L('candidacy'),
+            width: 150,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                {t(`personnel.candidacy.${c.candidacy}`)}
+                <Typography.Text type="secondary">{t(`personnel.postKinds.${c.postKind}`)}</Typography.Text>
+                {c.standingProposed && <Tag>{L('standing')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: L('eligibility'),
+            width: 330,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                <Space size={4}>
+                  <Tag color={c.eligibility.eligible ? 'green' : 'red'}>
+                    {c.eligibility.monthsLeft}/{c.eligibility.monthsNeeded}
+                  </Tag>
+                  {!c.eligibility.confirmed && <Unconfirmed />}
+                </Space>
+                <Typography.Text className="personnel-explain">{c.eligibility.explanation}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: L('vetting'),
+            width: 190,
+            render: (_: unknown, c) =>
+              editable ? (
+                <Select
+                  size="small"
+                  value={c.vetting}
+                  aria-label={`${L('vetting')} — ${c.fullName}`}
+                  style={{ width: 170 }}
+                  onChange={(v) => update.mutate({ personId: c.personId, vetting: v })}
+                  options={vettingStatuses.map((v) => ({ value: v, label: t(`personnel.vetting.${v}`) }))}
+                />
+              ) : (
+                t(`personnel.vetting.${c.vetting}`)
+              ),
+          },
+          {
+            title: L('opinions'),
+            width: 200,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                {c.workplaceOpinion && <Typography.Text>{c.workplaceOpinion}</Typography.Text>}
+                {c.residenceOpinion && <Typography.Text>{c.residenceOpinion}</Typography.Text>}
+                {editable && (
+                  <Button size="small" type="link" onClick={() => setOpinions(c)}>
+                    {L('opinions')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: L('passed'),
+            width: 90,
+            render: (_: unknown, c) => c.passedSteps.join(', '),
+          },
+          {
+            title: '',
+            width: 160,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                {c.blockedBy && (
+                  <Tooltip title={c.blockedBy}>
+                    <Tag color="red">{L('blocked')}</Tag>
+                  </Tooltip>
+                )}
+                {editable && (
+                  <Button size="small" danger type="link" onClick={() => remove.mutate(c.personId)}>
+                    {L('remove')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {opinions && (
+        <FormDialog<{ workplaceOpinion?: string; residenceOpinion?: string }>
+          title={`${L('opinions')} — ${opinions.fullName}`}
+          okText={t('personnel.people.save')}
+          onClose={() => setOpinions(null)}
+          initialValues={{ workplaceOpinion: opinions.workplaceOpinion ?? undefined, residenceOpinion: opinions.residenceOpinion ?? undefined }}
+          onSubmit={async (v) => {
+            await update.mutateAsync({ personId: opinions.personId, workplaceOpinion: v.workplaceOpinion?.trim() || null, residenceOpinion: v.residenceOpinion?.trim() || null });
+            return t('personnel.people.saved');
+          }}
+        >
+          <Form.Item name="workplaceOpinion" label={L('workplace')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="residenceOpinion" label={L('residence')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        </FormDialog>
+      )}
+    </Card>
+  );
+}
+
+function StepsCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const plan = data.plan!;
+  const record = useRecordStep(data.congress.id);
+  const [stepNo, setStepNo] = useState<number | null>(null);
+  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const editable = data.can.edit && plan.listStatus === 'draft';
+  const names = new Map(data.candidates.map((c) => [c.personId, c.fullName]));
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          {L('steps')}
+          {!plan.nominationConfirmed && <Unconfirmed />}
+        </Space>
+      }
+    >
+      <List
+        size="small"
+        dataSource={plan.nominationSteps}
+        renderItem={(s) => {
+          const r = data.steps.find((x) => x.no === s.no);
+          return (
+            <List.Item
+              actions={
+                editable && s.ballot !== 'none' && data.candidates.length > 0
+                  ? [
+                      <Button key="rec" size="small" onClick={() => setStepNo(s.no)}>
+                        {L('recordStep')}
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={`${s.no}. ${s.name}`}
+                description={
+                  r ? (
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text>
+                        {formatDateVi(r.heldOn)} · {r.quorumText}
+                        {!r.quorumMet && <Tag color="red">✗</Tag>}
+                      </Typography.Text>
+                      {r.votes.map((v) => (
+                        <Typography.Text key={v.personId} type={v.passed ? undefined : 'secondary'}>
+                          {v.passed ? '✓' : '✗'} {names.get(v.personId) ?? v.personId}: {v.text}
+                        </Typography.Text>
+                      ))}
+                    </Space>
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {s.body} — {L('notHeld')}
+                    </Typography.Text>
+                  )
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+      {stepNo !== null && (
+        <FormDialog<{ heldOn?: Dayjs; summoned: number; present: number; votes: Record<string, number> }>
+          title={`${L('recordStep')} — ${plan.nominationSteps.find((s) => s.no === stepNo)?.name ?? ''}`}
+          okText={L('recordStep')}
+          onClose={() => setStepNo(null)}
+          width={640}
+          onSubmit={async (v) => {
+            await record.mutateAsync({
+              no: stepNo,
+              heldOn: toIsoDate(v.heldOn) ?? '',
+              summoned: v.summoned,
+              present: v.present,
+              votes: data.candidates.map((c) => ({ personId: c.personId, votes: v.votes?.[String(c.personId)] ?? 0 })),
+            });
+            return t('personnel.congress.stepSaved', { no: stepNo });
+          }}
+        >
+          <Space wrap>
+            <Form.Item name="heldOn" label={L('heldOn')} rules={[{ required: true, message: t('validation.requiredField', { label: L('heldOn') }) }]}>
+              <DatePicker format={DATE_FORMAT} />
+            </Form.Item>
+            <Form.Item name="summoned" label={L('summoned')} rules={[{ required: true }]}>
+              <InputNumber min={1} />
+            </Form.Item>
+            <Form.Item name="present" label={L('present')} rules={[{ required: true }]}>
+              <InputNumber min={0} />
+            </Form.Item>
+          </Space>
+          {data.candidates.map((c) => (
+            <Form.Item key={c.personId} name={['votes', String(c.personId)]} label={`${L('votes')} — ${c.fullName}`} initialValue={0}>
+              <InputNumber min={0} />
+            </Form.Item>
+          ))}
+        </FormDialog>
+      )}
+    </Card>
+  );
+}
+
+function ElectionCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const create = useCreateElection(data.congress.id);
+  const first = useFirstMeeting(data.congress.id);
+  const [summoned, setSummoned] = useState<number | null>(null);
+  const [kind, setKind] = useState<(typeof firstMeetingKinds)[number]>('standingCommittee');
+  const [seats, setSeats] = useState<number | null>(null);
+  const [nominees, setNominees] = useState<number[]>([]);
+  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const plan = data.plan!;
+  const committeeElection = data.elections.find((e) => e.body === 'executiveCommittee');
+  const members = data.committee.filter((m) => m.body === 'executiveCommittee');
+  return (
+    <Card size="small" title={L('election')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          {data.elections.length > 0 && (
+            <List
+              size="small"
+              dataSource={data.elections}
+              renderItem={(e) => (
+                <List.Item>
+                  <Link to={`/elections/${e.electionId}`}>{e.title}</Link>
+                </List.Item>
+              )}
+            />
+          )}
+          {data.can.edit && plan.listStatus === 'approved' && !committeeElection && (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <InputNumber min={1} value={summoned} onChange={(v) => setSummoned(v)} aria-label={L('electionSummoned')} placeholder={L('electionSummoned')} style={{ width: 260 }} />
+                <Button
+                  type="primary"
+                  disabled={!summoned}
+                  loading={create.isPending}
+                  onClick={() => summoned && create.mutate({ summoned }, { onSuccess: () => void message.success(L('electionCreated')) })}
+                >
+                  {L('createElection')}
+                </Button>
+              </Space>
+              {create.error && <Alert type="error" showIcon role="alert" message={errorMessage(create.error)} />}
+            </Space>
+          )}
+          {plan.listStatus === 'draft' && <Typography.Text type="secondary">{L('listNotApproved')}</Typography.Text>}
+        </Col>
+        <Col xs={24} lg={14}>
+          <Typography.Title level={5}>{L('committee')}</Typography.Title>
+          {data.committee.length === 0 ? (
+            <Typography.Text type="secondary">{L('noCommittee')}</Typography.Text>
+          ) : (
+            <Table
+              size="small"
+              rowKey={(m) => `${m.body}-${m.fullName}-${m.electionId}`}
+              pagination={false}
+              dataSource={data.committee}
+              aria-label={L('committee')}
+              columns={[
+                { title: t('personnel.people.fullName'), dataIndex: 'fullName', render: (n: string, m) => (m.personId ? <Link to={`/personnel/people/${m.personId}`}>{n}</Link> : n) },
+                { title: '', dataIndex: 'bodyLabel' },
+                { title: t('campaigns.list.term'), render: (_: unknown, m) => `${m.termFrom}–${m.termTo}` },
+                { title: '', dataIndex: 'electedOn', render: (d: string) => formatDateVi(d) },
+              ]}
+            />
+          )}
+          {data.can.edit && members.length > 0 && (
+            <Card size="small" type="inner" title={L('firstMeeting')} style={{ marginTop: 12 }}>
+              <Space wrap align="start">
+                <Select aria-label={L('firstMeetingKind')} value={kind} onChange={setKind} style={{ width: 180 }} options={firstMeetingKinds.map((k) => ({ value: k, label: `${L('firstMeetingKind')} ${t(`personnel.congress.kinds.${k}`)}` }))} />
+                <InputNumber min={1} value={seats} onChange={setSeats} aria-label={L('seats')} placeholder={L('seats')} />
+                <Select
+                  mode="multiple"
+                  optionFilterProp="label"
+                  aria-label={L('nominees')}
+                  placeholder={L('nominees')}
+                  style={{ minWidth: 280 }}
+                  value={nominees}
+                  onChange={setNominees}
+                  options={members.filter((m) => m.personId).map((m) => ({ value: m.personId!, label: m.fullName }))}
+                />
+                <Button
+                  disabled={!seats || nominees.length === 0}
+                  loading={first.isPending}
+                  onClick={() => seats && first.mutate({ kind, seats, personIds: nominees }, { onSuccess: () => void message.success(L('electionCreated')) })}
+                >
+                  {L('createFirstMeeting')}
+                </Button>
+              </Space>
+              {first.error && <Alert type="error" showIcon role="alert" message={errorMessage(first.error)} style={{ marginTop: 8 }} />}
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </Card>
+  );
+}
