@@ -121,7 +121,10 @@ describe('embedded database: one process per data directory, nothing acknowledge
         return { me, call };
       };
       const organizer = await signIn(base, 'mongcai', 'MongCai@2020');
-      const [election] = (await organizer.call('GET', `/api/orgs/${organizer.me.scopeOrg.id}/elections`)).json;
+      // The demo congress' committee election, still being prepared (the demo also holds past secretary elections).
+      const election = ((await organizer.call('GET', `/api/orgs/${organizer.me.scopeOrg.id}/elections`)).json as { id: number; kind: string; status: string }[]).find(
+        (x) => x.kind === 'executiveCommittee' && x.status === 'setup',
+      )!;
       const users = await Promise.all(['kiemphieu', 'nhapphieu.a', 'nhapphieu.b'].map(async (u, i) => (await signIn(base, u, ['KiemPhieu@2020', 'NhapPhieuA@2020', 'NhapPhieuB@2020'][i]!)).me.id));
       expect((await organizer.call('PUT', `/api/elections/${election.id}/counters`, { counters: [{ userId: users[0], isChief: true }, { userId: users[1], team: 'A' }, { userId: users[2], team: 'B' }] })).status).toBe(200);
       const e = (await organizer.call('GET', `/api/elections/${election.id}`)).json;
