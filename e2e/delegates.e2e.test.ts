@@ -157,14 +157,14 @@ describe('a coal company’s delegates’ congress, from the allocation to the q
     await seen(panel.getByText(/Chưa đủ điều kiện/));
 
     await page.getByLabel('Mã trên thẻ đại biểu').fill(code('Nguyễn Thị Lan').toLowerCase());
-    await page.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    await page.getByLabel('Mã trên thẻ đại biểu').press('Enter'); // as a badge scanner ends its code
     await seen(page.getByText(/^Đã điểm danh: Nguyễn Thị Lan/));
     await page.getByLabel('Mã trên thẻ đại biểu').fill(code('Nguyễn Thị Lan'));
-    await page.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    await page.getByLabel('Mã trên thẻ đại biểu').press('Enter'); // as a badge scanner ends its code
     await seen(page.getByText(/Nguyễn Thị Lan đã điểm danh phiên này lúc .*; không tính thêm\./));
     // A forged code.
     await page.getByLabel('Mã trên thẻ đại biểu').fill(`${code('Trần Văn Hùng').slice(0, -2)}ZZ`);
-    await page.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    await page.getByLabel('Mã trên thẻ đại biểu').press('Enter'); // as a badge scanner ends its code
     await seen(page.getByRole('alert').filter({ hasText: 'Mã thẻ đại biểu không hợp lệ' }));
 
     // The printed badge of Trần Văn Hùng, photographed: the A6 PDF page rendered to an image.
@@ -222,7 +222,9 @@ describe('the health watch before a congress', () => {
     p2.on('pageerror', (e) => phoneErrors.push(e.message));
     await p2.goto(linkText);
     await seen(p2.getByText('Đồng chí Đỗ Thị Thu Hường'));
-    await p2.getByRole('checkbox', { name: 'Ho' }).check();
+    // The symptom's label, as a thumb taps it on a phone.
+    await p2.locator('.ant-checkbox-wrapper').filter({ hasText: /^Ho$/ }).click();
+    expect(await p2.getByRole('checkbox', { name: 'Ho' }).isChecked()).toBe(true);
     await p2.getByLabel('Nhiệt độ cơ thể (°C)').fill('38,2');
     await p2.getByRole('button', { name: 'Gửi khai báo' }).click();
     await seen(p2.getByText('Đã ghi nhận khai báo hôm nay. Cảm ơn đồng chí!'));
