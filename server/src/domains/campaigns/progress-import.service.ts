@@ -23,6 +23,7 @@ import { congressStatusLabel } from './lifecycle-rules.ts';
 import { newWarnings } from './schedule-rules.ts';
 import { planChangesNothing, planProgressRow, type ProgressCurrent, type ProgressIssue, type ProgressPlan, progressColumns, PROGRESS_IMPORT_MAX_ROWS, readProgressSheet } from './progress-import-rules.ts';
 import { type SheetSpec, writeWorkbook } from './dashboard-workbook.ts';
+import { claimImportBatch, markImportApplied } from '../../platform/imports/import-batches.ts';
 
 export type ProgressImportDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalSources: readonly ApprovalCheckSource[] };
 
@@ -224,15 +225,10 @@ export function createProgressImport(deps: ProgressImportDeps) {
     async applyProgress(actor: Actor, campaignId: number, batchId: string) {
       const out = await db.transaction(async (tx) => {
         const c = await loadCampaignFor(tx, actor, campaignId);
-        const b = await tx.query<{ plans: ProgressPlan[]; status: string; file_name: string }>(
-          `SELECT plans, status, file_name FROM campaign_import_batches WHERE id = $1 AND user_id = $2 AND campaign_id = $3 FOR UPDATE`,
-          [batchId, actor.userId, c.id],
-        );
-        const batch = b.rows[0];
-        if (!batch || batch.status !== 'pending') fail('IMPORT_BATCH_NOT_FOUND');
+        const batch = await claimImportBatch<{ plans: ProgressPlan[]; status: string; file_name: string }>(tx, 'campaign_import_batches', batchId, actor.userId, { campaign_id: c.id });
         const gl = await campaignsRepo.grassrootsLevel(tx);
         const touched: CongressRow[] = [];
-        for (const p of batch!.plans) {
+        for (const p of batch.plans) {
           const row = await campaignsRepo.congress(tx, p.congressId, true);
           if (!row || !pathInside(row.org_path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
           if (row!.version !== p.version)
@@ -249,7 +245,7 @@ export function createProgressImport(deps: ProgressImportDeps) {
           next.warning_codes = storedCodes(ev);
           next.warnings_accepted_reason = next.warning_codes.length === 0 ? null : fresh.length ? p.reason : row!.warnings_accepted_reason;
           await saveCongressRow(tx, row!, next);
-          const details = { import: batchId, fileName: batch!.file_name, row: p.row, steps: p.steps, heldWithoutApproval: p.heldWithoutApproval, ...(p.reason ? { reason: p.reason } : {}), ...(p.decisionRef ? { decisionRef: p.decisionRef } : {}) };
+          const details = { import: batchId, fileName: batch.file_name, row: p.row, steps: p.steps, heldWithoutApproval: p.heldWithoutApproval, ...(p.reason ? { reason: p.reason } : {}), ...(p.decisionRef ? { decisionRef: p.decisionRef } : {}) };
           await campaignsRepo.addHistory(tx, { congressId: row!.id, actorId: actor.userId, actorName: actor.username, kind: 'imported', from: row!.status, to: next.status, details });
           await recordAudit(tx, actor, {
             action: 'congress.imported',
@@ -261,13 +257,13 @@ export function createProgressImport(deps: ProgressImportDeps) {
           });
           touched.push(row!);
         }
-        await tx.query(`UPDATE campaign_import_batches SET status = 'applied', applied_at = now() WHERE id = $1`, [batchId]);
+        await markImportApplied(tx, 'campaign_import_batches', batchId);
         await recordAudit(tx, actor, {
           action: 'campaign.progressImported',
           entityType: 'campaign',
           entityId: c.id,
           orgId: actor.scopeOrgId,
-          summary: `Nhập tiến độ từ tệp ${batch!.file_name}: ${touched.length.toLocaleString('vi-VN')} đại hội`,
+          summary: `Nhập tiến độ từ tệp ${batch.file_name}: ${touched.length.toLocaleString('vi-VN')} đại hội`,
           details: { batchId, congresses: touched.length },
         });
         return touched;

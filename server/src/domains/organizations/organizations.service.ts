@@ -18,6 +18,7 @@ import { type OrgRow, orgsRepo, referenceRepo } from './organizations.repository
 import { assertCanRead, assertCanWrite, canWriteOrgs, pathInside } from './organizations.policy.ts';
 import { checkImport, type ExistingOrg, foldKey, orderParentsFirst, type PlannedRow, type SheetRow } from './tree-import-rules.ts';
 import { type ExportRow, readTreeCsv, readTreeWorkbook, WorkbookError, writeTreeCsv, writeTreeWorkbook } from './tree-workbook.ts';
+import { claimImportBatch, markImportApplied } from '../../platform/imports/import-batches.ts';
 
 export function presentOrg(o: OrgRow): Org {
   return {
@@ -491,17 +492,12 @@ export function createOrganizationsService(deps: { db: Db }) {
     async applyImport(actor: Actor, batchId: string): Promise<{ created: number; updated: number }> {
       if (!canWriteOrgs(actor)) fail('FORBIDDEN_ROLE');
       return db.transaction(async (tx) => {
-        const b = await tx.query<{ rows: PlannedRow[]; errors: unknown[]; status: string; file_name: string }>(
-          `SELECT rows, errors, status, file_name FROM import_batches WHERE id = $1 AND user_id = $2 FOR UPDATE`,
-          [batchId, actor.userId],
-        );
-        const batch = b.rows[0];
-        if (!batch || batch.status !== 'pending') fail('IMPORT_BATCH_NOT_FOUND');
-        if (batch!.errors.length > 0) fail('IMPORT_HAS_ERRORS');
+        const batch = await claimImportBatch<{ rows: PlannedRow[]; errors: unknown[]; status: string; file_name: string }>(tx, 'import_batches', batchId, actor.userId);
+        if (batch.errors.length > 0) fail('IMPORT_HAS_ERRORS');
         let created = 0;
         let updated = 0;
         // Everything or nothing: any failure rolls the whole file back, so a re-run starts clean.
-        for (const p of orderParentsFirst(batch!.rows)) {
+        for (const p of orderParentsFirst(batch.rows)) {
           const parentId = p.parentCode ? (await orgsRepo.byCodes(tx, [p.parentCode]))[0]?.id : undefined;
           if (p.action === 'create') {
             await createIn(tx, actor, {
@@ -530,13 +526,13 @@ export function createOrganizationsService(deps: { db: Db }) {
             updated++;
           }
         }
-        await tx.query(`UPDATE import_batches SET status = 'applied', applied_at = now() WHERE id = $1`, [batchId]);
+        await markImportApplied(tx, 'import_batches', batchId);
         await recordAudit(tx, actor, {
           action: 'organization.imported',
           entityType: 'import',
           entityId: batchId,
           orgId: actor.scopeOrgId,
-          summary: `Nhập tệp ${batch!.file_name}: thêm ${created}, cập nhật ${updated} tổ chức`,
+          summary: `Nhập tệp ${batch.file_name}: thêm ${created}, cập nhật ${updated} tổ chức`,
           details: { created, updated },
         });
         return { created, updated };

@@ -25,6 +25,7 @@ import { postRoleLabels, type PostRole } from './concurrent-post-rules.ts';
 import { checkPersonImport, type PlannedPerson } from './person-import-rules.ts';
 import { peopleTemplate, PersonWorkbookError, readPeopleWorkbook } from './person-workbook.ts';
 import { todayVn } from '../campaigns/congress-evaluation.ts';
+import { claimImportBatch, markImportApplied } from '../../platform/imports/import-batches.ts';
 
 const IMPORT_MAX_ROWS = 5000;
 const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -507,17 +508,12 @@ export function createPeopleService(deps: { db: Db; clock: Clock }) {
     async applyImport(actor: Actor, batchId: string): Promise<{ created: number; updated: number }> {
       if (!canWriteOrgs(actor)) fail('FORBIDDEN_ROLE');
       return db.transaction(async (tx) => {
-        const b = await tx.query<{ rows: PlannedPerson[]; errors: unknown[]; status: string; file_name: string }>(
-          `SELECT rows, errors, status, file_name FROM person_import_batches WHERE id = $1 AND user_id = $2 FOR UPDATE`,
-          [batchId, actor.userId],
-        );
-        const batch = b.rows[0];
-        if (!batch || batch.status !== 'pending') fail('IMPORT_BATCH_NOT_FOUND');
-        if (batch!.errors.length > 0) fail('IMPORT_HAS_ERRORS');
+        const batch = await claimImportBatch<{ rows: PlannedPerson[]; errors: unknown[]; status: string; file_name: string }>(tx, 'person_import_batches', batchId, actor.userId);
+        if (batch.errors.length > 0) fail('IMPORT_HAS_ERRORS');
         let created = 0;
         let updated = 0;
         // Everything or nothing: scope is checked again, since the tree may have moved since the preview.
-        for (const p of batch!.rows) {
+        for (const p of batch.rows) {
           const o = await orgPath(tx, p.orgId);
           assertCanWrite(actor, o.path);
           const fields = {
@@ -556,13 +552,13 @@ export function createPeopleService(deps: { db: Db; clock: Clock }) {
             if (same.rows.length === 0) await tx.query(`INSERT INTO person_posts (person_id, org_id, role, title) VALUES ($1, $2, 'other', $3)`, [personId, p.orgId, p.postTitle]);
           }
         }
-        await tx.query(`UPDATE person_import_batches SET status = 'applied', applied_at = now() WHERE id = $1`, [batchId]);
+        await markImportApplied(tx, 'person_import_batches', batchId);
         await recordAudit(tx, actor, {
           action: 'person.imported',
           entityType: 'import',
           entityId: batchId,
           orgId: actor.scopeOrgId,
-          summary: `Nhập tệp ${batch!.file_name}: thêm ${created}, cập nhật ${updated} cán bộ`,
+          summary: `Nhập tệp ${batch.file_name}: thêm ${created}, cập nhật ${updated} cán bộ`,
           details: { created, updated },
         });
         return { created, updated };
