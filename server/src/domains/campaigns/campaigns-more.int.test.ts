@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, manualClock, type Session, signedIn } from '../../../../test/support/app.ts';
+import { as, buildProvince, manualClock, type Session, signedIn, multipartFile as multipart } from '../../../../test/support/app.ts';
 import { campaignsTestApp } from './campaigns-test-app.ts';
 
 type Ctx = Awaited<ReturnType<typeof campaignsTestApp>>;
 type Api = ReturnType<typeof as>;
 
-/** A multipart body with one file, the way a browser sends it. */
-function multipart(fileName: string, bytes: Buffer) {
-  const boundary = `----daihoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8');
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-  return { payload: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe.each(testEngines)('campaigns: directors, per-type durations, lesson files on %s', (engine) => {
   let t: TestDb;
@@ -41,7 +34,7 @@ describe.each(testEngines)('campaigns: directors, per-type durations, lesson fil
   const getC = async (api: Api, id: number) => (await api.get(`/api/congresses/${id}`)).json();
   const upload = (s: Session, url: string, fileName: string, bytes: Buffer) => {
     const m = multipart(fileName, bytes);
-    return ctx.app.inject({ method: 'POST', url, payload: m.payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': m.contentType } });
+    return ctx.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, cookie: s.cookie, 'x-csrf-token': s.csrf } });
   };
 
   it('offers for a congress only the directors of a committee above it', async () => {

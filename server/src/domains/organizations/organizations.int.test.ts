@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, signedIn, testApp } from '../../../../test/support/app.ts';
+import { as, buildProvince, signedIn, testApp, multipartFile as multipart } from '../../../../test/support/app.ts';
 
 async function xlsx(rows: (string | number | { formula: string } | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -11,15 +11,6 @@ async function xlsx(rows: (string | number | { formula: string } | null)[][]): P
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(fileName: string, data: Buffer) {
-  const boundary = '----daihoi' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(testEngines)('organization tree on %s', (engine) => {
   let t: TestDb;

@@ -1,22 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, createUser, login, manualClock, type Session, signedIn, testApp } from '../../../../test/support/app.ts';
+import { as, buildProvince, createUser, login, manualClock, type Session, signedIn, testApp, multipartFile as multipart } from '../../../../test/support/app.ts';
 
 type Ctx = Awaited<ReturnType<typeof testApp>>;
 
-function multipart(fileName: string, data: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----daihoi' + Math.random().toString(16).slice(2);
-  // Text fields first: the server reads the fields that precede the file.
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function peopleFile(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
