@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 180_000,
+          // A page answers in milliseconds on a quiet machine, in seconds on a loaded CI runner:
+          // polled expectations wait like the locators do (15 s), not the default 1 s.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 300_000,
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },

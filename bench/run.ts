@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   elections: async () => (await import('./elections.bench.ts')).run(),
   campaigns: async () => (await import('./campaigns.bench.ts')).run(),
   delegates: async () => (await import('./delegates.bench.ts')).run(),
+  composition: async () => (await import('./composition.ts')).benchComposition(),
   consultation: async () => (await import('./consultation.bench.ts')).run(),
 };
 

@@ -41,6 +41,10 @@ describe('signing in', () => {
     await asNewVisitor(async (page, context) => {
       await signIn(page, 'admin', 'QuangNinh@2020');
       await seen(treeItem(page, 'Đảng bộ huyện Đầm Hà'));
+      // Let the page finish loading first: a request still under way when the session ends would
+      // take the user to sign-in before the click this journey makes.
+      await seen(page.getByText('Tổng hợp toàn bộ tổ chức trực thuộc'));
+      await page.waitForLoadState('networkidle');
       // The server no longer knows this session (expired or revoked).
       const [cookie] = await context.cookies();
       await context.addCookies([{ ...cookie!, value: 'phien-da-het-han' }]);

@@ -29,11 +29,24 @@ afterAll(async () => {
 type Json = Record<string, never> & { [k: string]: unknown };
 const getJson = async <T = Json>(url: string): Promise<T> => (await page.request.get(url)).json() as Promise<T>;
 
-/** An antd Select inside `scope`: open it by its label, then pick the option with this text. */
-async function pick(scope: Locator, label: string, option: string | RegExp) {
-  // The chosen value lies over the search box: the click is meant for the whole select.
-  await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An antd Select inside `scope`, by keyboard: type into its search, wait for the option made
+ * active, press Enter. Clicking an option while the dropdown animates is flaky under load.
+ */
+async function pick(scope: Locator, label: string, option: string) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.focus();
+  await box.pressSequentially(option);
+  const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+  await seen(active.filter({ hasText: option }));
+  // The first match is active; an option whose name only starts with the text is passed over.
+  const exact = active.filter({ hasText: new RegExp(`^\\s*${escapeRe(option)}\\s*$`) });
+  for (let i = 0; i < 10 && (await exact.count()) === 0; i++) await box.press('ArrowDown');
+  await seen(exact);
+  await box.press('Enter');
+  await seen(scope.locator('.ant-select-selection-item').filter({ hasText: option }));
 }
 
 async function typeDate(scope: Locator, label: string, ddmmyyyy: string) {
@@ -43,7 +56,7 @@ async function typeDate(scope: Locator, label: string, ddmmyyyy: string) {
   await input.press('Enter');
 }
 
-async function addDelegate(d: { name: string; kind: string; delegation?: string | RegExp; birth?: string }) {
+async function addDelegate(d: { name: string; kind: string; delegation?: string; birth?: string }) {
   await page.getByRole('button', { name: 'Thêm đại biểu' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Thêm đại biểu' });
   await dialog.getByLabel('Họ và tên').fill(d.name);
@@ -120,6 +133,29 @@ describe('a coal company’s delegates’ congress, from the allocation to the q
     await screenshot(page, 'delegates-register');
   });
 
+  it('edits a registered delegate: the same person in another delegation is refused, naming it; the correction is saved', async () => {
+    await page.getByRole('button', { name: 'Sửa thông tin Trần Văn Hùng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa thông tin đại biểu Trần Văn Hùng' });
+    expect(await dialog.getByLabel('Họ và tên').inputValue()).toBe('Trần Văn Hùng');
+    await dialog.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+    await typeDate(dialog, 'Ngày sinh', '02/03/1975');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    expect(await textOf(dialog.getByRole('alert'))).toContain(`Đồng chí Nguyễn Thị Lan (sinh ngày 02/03/1975) đã có trong đoàn ${cellNames[0]}`);
+    await screenshot(page, 'delegates-edit-refused', { fullPage: false });
+    // The real correction: the birth date, the position and a note on where it comes from.
+    await dialog.getByLabel('Họ và tên').fill('Trần Văn Hùng');
+    await typeDate(dialog, 'Ngày sinh', '14/08/1980');
+    await dialog.getByLabel('Chức vụ, đơn vị công tác').fill('Quản đốc Phân xưởng Khai thác');
+    await dialog.getByLabel('Ghi chú', { exact: true }).fill('Ngày sinh sửa theo lý lịch đảng viên');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await seen(page.getByText('Đã lưu thông tin đại biểu Trần Văn Hùng.'));
+    const row = page.getByRole('row').filter({ hasText: 'Trần Văn Hùng' });
+    await seen(row.getByText('14/08/1980'));
+    await seen(row.getByText('Ngày sinh sửa theo lý lịch đảng viên'));
+    expect(await textOf(page.getByText(/^Được triệu tập: /).first())).toBe('Được triệu tập: 3');
+    await screenshot(page, 'delegates-edited');
+  });
+
   it('reviews credentials with the checklist and downloads the report', async () => {
     await page.getByRole('tab', { name: 'Thẩm tra tư cách' }).click();
     // Accepting before the checklist is done is refused with what is missing.
@@ -190,6 +226,72 @@ describe('a coal company’s delegates’ congress, from the allocation to the q
     await page.getByRole('tab', { name: 'Số liệu cho bầu cử' }).click();
     await seen(page.getByRole('row').filter({ hasText: 'Tổng số đại biểu được triệu tập' }).filter({ hasText: '3' }));
     await screenshot(page, 'delegates-figures');
+  });
+
+  it('sets up the congress\' election: those summoned and the absent come from the register and check-in, not typed again', async () => {
+    const orgId = (await getJson<{ org: { id: number } }>(`/api/congresses/${congressId}`)).org.id;
+    await page.goto(`/orgs/${orgId}`);
+    await page.getByRole('tab', { name: 'Bầu cử' }).click();
+    await page.getByRole('button', { name: 'Tạo cuộc bầu cử' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Tạo cuộc bầu cử — / });
+    // The 2020 congress is already held in the demo, so it is offered, not assumed: pick it by keyboard.
+    const congressBox = dialog.getByLabel('Đại hội', { exact: true });
+    await congressBox.focus();
+    await congressBox.pressSequentially('Đại hội đại biểu');
+    await seen(page.locator('.ant-select-item-option-active').filter({ hasText: 'Đại hội đại biểu (' }));
+    await page.keyboard.press('Enter');
+    // Three summoned; Phạm Văn Chính (convening committee) never checked in: D = 3 − 1.
+    await seen(dialog.getByText('Số đại biểu chính thức được triệu tập (3) lấy từ danh sách đại biểu của đại hội.'));
+    await seen(dialog.getByText(/lấy từ điểm danh \(1 phiên đã điểm danh\)/));
+    expect(await dialog.getByLabel('Đại biểu chính thức được triệu tập').isDisabled()).toBe(true);
+    expect(await dialog.getByLabel('Đại biểu chính thức được triệu tập').inputValue()).toBe('3');
+    await dialog.getByLabel('Tên cuộc bầu cử').fill('Bầu Bí thư tại đại hội');
+    await dialog.getByLabel('Số lượng cần bầu').fill('1');
+    await dialog.getByLabel('Danh sách bầu cử').fill('Nguyễn Thị Lan\nTrần Văn Hùng');
+    await screenshot(page, 'delegates-election-from-register', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Tạo cuộc bầu cử' }).click();
+    await page.waitForURL(/\/elections\/\d+$/);
+    const dBox = page.getByRole('region', { name: 'Cách tính số phiếu trúng cử' });
+    await expect.poll(() => textOf(dBox)).toContain('Số làm căn cứ (D) 2');
+    expect(await textOf(dBox)).toMatch(/lấy từ danh sách đại biểu và điểm danh \(1 phiên\) lúc \d{2}:\d{2}/);
+    // When voting opens, those present at the latest session are offered.
+    await seen(page.getByText('Theo danh sách đại biểu và điểm danh hiện nay: triệu tập 3, vắng mặt suốt thời gian đại hội 1.', { exact: false }));
+    await expect.poll(() => page.getByLabel('Số có mặt', { exact: true }).inputValue()).toBe('2');
+    await screenshot(page, 'delegates-election-denominator');
+  });
+});
+
+describe('the delegates’ items on the approval checklist of a district’s delegates’ congress', () => {
+  it('blocks the approval until the allocation is recorded, then notes the seats and credentials still to come', async () => {
+    const name = 'Đảng bộ Quân sự tỉnh';
+    const campaignId = ((await getJson<{ id: number }[]>('/api/campaigns'))[0]!).id;
+    const list = await getJson<{ items: { id: number; org: { name: string } }[] }>(`/api/campaigns/${campaignId}/congresses?q=${encodeURIComponent(name)}`);
+    const id = list.items.find((c) => c.org.name === name)!.id;
+    await page.goto(`/congresses/${id}`);
+    const checklist = page.getByRole('region', { name: 'Điều kiện duyệt đại hội' });
+    const item = (key: string) => checklist.locator(`[data-key="delegates.${key}"]`);
+    expect(await textOf(item('allocation'))).toMatch(/^Chưa đạt Phân bổ đại biểu cho các tổ chức đảng trực thuộc đã được quyết định · Đại biểu Chưa lưu phương án phân bổ đại biểu cho \d+ tổ chức đảng trực thuộc\.$/);
+    await item('allocation').scrollIntoViewIfNeeded();
+    await screenshot(page, 'delegates-approval-checklist-open', { fullPage: false });
+
+    await page.getByRole('link', { name: 'Phân bổ đại biểu', exact: true }).click();
+    await seen(page.getByRole('heading', { name: `Phân bổ đại biểu — ${name}` }));
+    await page.getByRole('spinbutton', { name: 'Số đại biểu cơ bản mỗi đảng bộ' }).fill('2');
+    await page.getByRole('spinbutton', { name: 'Số đảng viên cho 1 đại biểu' }).fill('100');
+    await page.getByRole('spinbutton', { name: 'Số dư từ (thêm 1 đại biểu)' }).fill('50');
+    await expect.poll(async () => Number((await page.getByTestId('allocated-total').innerText()).replace(/\./g, ''))).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Lưu phân bổ' }).click();
+    await seen(page.getByText('Đã lưu phương án phân bổ.'));
+    const allocated = (await page.getByTestId('allocated-total').innerText()).trim();
+
+    await page.getByRole('link', { name: 'Trang đại hội' }).click();
+    await seen(page.getByRole('heading', { name, level: 2 }));
+    await expect.poll(() => textOf(item('allocation')), { timeout: 10_000 }).toMatch(new RegExp(`^Đạt Phân bổ đại biểu .* · Đại biểu ${escapeRe(allocated)} đại biểu bầu cho \\d+ tổ chức trực thuộc\\.$`));
+    // No lower congress has sent its officials yet, no credentials reviewed: notes, not blocks.
+    expect(await textOf(item('delegationSeats'))).toMatch(/^Lưu ý Số đại biểu chính thức của các đoàn khớp số được phân bổ · Đại biểu \d+ đoàn chưa có đại biểu chính thức\.$/);
+    expect(await textOf(item('credentials'))).toBe('Lưu ý Tư cách đại biểu đã được thẩm tra · Đại biểu Chưa có đại biểu nào trong danh sách.');
+    await item('credentials').scrollIntoViewIfNeeded();
+    await screenshot(page, 'delegates-approval-checklist', { fullPage: false });
   });
 });
 

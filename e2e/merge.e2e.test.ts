@@ -33,7 +33,9 @@ afterAll(async () => {
 
 async function openBySearch(text: string, name: string) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Cây tổ chức' }).click();
+  await seen(treeItem(page, 'Đảng bộ tỉnh Quảng Ninh'));
   await page.getByLabel('Tìm tổ chức').fill(text);
+  await expect.poll(() => page.getByLabel('Tìm tổ chức').inputValue()).toBe(text);
   await page.getByRole('region', { name: 'Kết quả tìm kiếm' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
   await seen(page.getByRole('heading', { name, level: 3 }));
 }
@@ -204,7 +206,10 @@ describe('a province administrator reshapes a district', () => {
     await openBySearch('QN-DH-C004', hongHa);
     await page.getByRole('button', { name: 'Hợp nhất', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Hợp nhất — ${hongHa}` });
-    await dialog.getByRole('radio', { name: `Hợp nhất ${hongHa} với các tổ chức khác thành tổ chức mới` }).check();
+    // A click, then the state as React renders it: check() reads the state in the same tick and misses a deferred render under load.
+    const intoNew = dialog.getByRole('radio', { name: `Hợp nhất ${hongHa} với các tổ chức khác thành tổ chức mới` });
+    await intoNew.click();
+    await expect.poll(() => intoNew.isChecked()).toBe(true);
     await pick(dialog.getByLabel('Các tổ chức cùng hợp nhất'), 'QN-DH-C006', mongDuong);
     await dialog.getByLabel('Tên tổ chức mới').fill('Chi bộ liên trường THCS Hồng Hà – Mông Dương');
     await dialog.getByLabel('Mã tổ chức mới').fill('QN-DH-C020');

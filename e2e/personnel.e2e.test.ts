@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
+import { repoRoot, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -36,6 +38,16 @@ async function apiSession(username: string, password: string) {
     return (await res.json()) as T;
   };
   return { get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b: unknown = {}) => call<T>('POST', p, b), put: <T>(p: string, b: unknown) => call<T>('PUT', p, b) };
+}
+
+/** The pages this journey adds (targets, steps, complaint files) are also kept under .tmp/ to look at. */
+async function shot(name: string, opts: { fullPage?: boolean } = {}) {
+  const dir = path.join(repoRoot, '.tmp', 'personnel-e2e');
+  fs.mkdirSync(dir, { recursive: true });
+  // A full page is taken from the top, so the sticky header is not drawn over the middle.
+  if (opts.fullPage ?? true) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 const nav = () => page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -137,6 +149,81 @@ describe('personnel: from the plan to the new committee', () => {
     expect(await textOf(women)).toContain('Cấp ủy viên nữ: 2/4 = 50% (mục tiêu từ 15% trở lên) — đạt');
     await screenshot(page, 'personnel-03-candidate-list');
 
+    // The unit sets its ethnic minority share (the preset leaves it to the unit) and the list is checked against it: 1 of 4 = 25 %.
+    const minority = page.getByRole('row').filter({ hasText: 'Cấp ủy viên người dân tộc thiểu số' });
+    expect(await textOf(minority)).toContain('1/4 = 25% (mục tiêu từ 0% trở lên) — đạt');
+    await page.getByRole('button', { name: 'Sửa giá trị mục tiêu' }).click();
+    const share = page.getByLabel('Cấp ủy viên người dân tộc thiểu số — từ (%)');
+    await share.fill('30');
+    await page.getByLabel('Cấp ủy viên từ 40 đến 50 tuổi — đến (%)').fill('55');
+    await shot('01-targets-editing', { fullPage: false });
+    await page.getByRole('button', { name: 'Lưu mục tiêu' }).click();
+    await seen(page.getByText('Đã lưu mục tiêu cơ cấu; danh sách đã được đối chiếu lại.'));
+    expect(await textOf(minority)).toContain('Cấp ủy viên người dân tộc thiểu số: 1/4 = 25% (mục tiêu từ 30% trở lên) — chưa đạt');
+    expect(await textOf(minority)).toContain('đơn vị đặt');
+    expect(await textOf(page.getByRole('row').filter({ hasText: 'Cấp ủy viên từ 40 đến 50 tuổi' }))).toContain('mục tiêu khoảng 40%–55%');
+    await shot('02-targets-saved');
+
+    // The nomination steps: votes of step 2 are recorded (as the secretariat would), then the unit edits its process.
+    const mc = await apiSession('mongcai', 'MongCai@2020');
+    const hit = (await mc.get<{ congressId: number }[]>(`/personnel/congresses?q=${encodeURIComponent(orgName)}`))[0]!;
+    const before = await mc.get<{ candidates: { personId: number }[] }>(`/congresses/${hit.congressId}/personnel`);
+    await mc.put(`/congresses/${hit.congressId}/personnel/steps/2`, { heldOn: '2020-06-10', summoned: 15, present: 14, votes: before.candidates.map((c, i) => ({ personId: c.personId, votes: 12 - i })) });
+    await page.reload();
+    const steps = page.locator('.ant-card').filter({ has: page.getByText('Các bước giới thiệu nhân sự', { exact: true }) });
+    await seen(steps.getByText('Có mặt 14/15 (cần ít nhất 10)'));
+    await steps.getByRole('button', { name: 'Sửa các bước' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Các bước giới thiệu nhân sự của đơn vị' });
+    await seen(dialog.getByText('Đã ghi phiếu'));
+    // Removing the step whose votes are recorded is refused, with the reason.
+    await dialog.getByRole('button', { name: 'Bỏ bước 2' }).click();
+    await dialog.getByRole('button', { name: 'Lưu các bước' }).click();
+    const stepRefusal = await textOf(dialog.getByRole('alert'));
+    expect(stepRefusal).toBe('Bước 2 — Ban Chấp hành giới thiệu bằng phiếu kín đã ghi kết quả phiếu nên không xóa được.');
+    // The dialog brings its message into view.
+    await expect.poll(() => dialog.getByRole('alert').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    await shot('03-steps-held-refused', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await gone(dialog);
+    // Rename step 1, drop step 4, add a residence step with its own threshold and move it before the last step.
+    await steps.getByRole('button', { name: 'Sửa các bước' }).click();
+    dialog = page.getByRole('dialog', { name: 'Các bước giới thiệu nhân sự của đơn vị' });
+    await dialog.getByLabel('Tên bước 1', { exact: true }).fill('Ban Thường vụ đề xuất danh sách nhân sự');
+    await dialog.getByRole('button', { name: 'Bỏ bước 4' }).click();
+    await dialog.getByRole('button', { name: 'Thêm bước' }).click();
+    await dialog.getByLabel('Tên bước 5', { exact: true }).fill('Lấy ý kiến chi bộ nơi cư trú');
+    await dialog.getByLabel('Thành phần 5', { exact: true }).fill('Chi bộ nơi cư trú');
+    await dialog.getByLabel('Tỷ lệ đạt (%) 5', { exact: true }).fill('60');
+    await dialog.getByRole('button', { name: 'Đưa bước 5 lên' }).click();
+    await expect.poll(() => dialog.getByLabel('Tên bước 4', { exact: true }).inputValue()).toBe('Lấy ý kiến chi bộ nơi cư trú');
+    await shot('04-steps-editing', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lưu các bước' }).click();
+    await seen(page.getByText('Đã lưu các bước giới thiệu nhân sự.'));
+    await gone(dialog);
+    const stepList = await textOf(steps);
+    expect(stepList).toContain('1. Ban Thường vụ đề xuất danh sách nhân sự');
+    expect(stepList).toContain('4. Lấy ý kiến chi bộ nơi cư trú');
+    expect(stepList).toContain('Phiếu kín · đạt khi trên 60% số được triệu tập');
+    expect(stepList).toContain('5. Ban Chấp hành biểu quyết danh sách bằng phiếu kín');
+    expect(stepList).not.toContain('Ban Thường vụ tổng hợp');
+    // Step 2 kept its votes.
+    expect(stepList).toContain('Có mặt 14/15 (cần ít nhất 10)');
+    await shot('05-steps-saved');
+
+    // Political vetting still pending holds the list back, naming each person.
+    await page.getByRole('button', { name: 'Duyệt danh sách' }).click();
+    const blocked = await textOf(page.getByRole('alert').filter({ hasText: 'Chưa duyệt được danh sách nhân sự' }));
+    expect(blocked).toContain('Hoàng Văn Thắng: chưa có kết luận thẩm tra chính trị');
+    expect(blocked).toContain('Vi Thị Thanh Hương: chưa có kết luận thẩm tra chính trị');
+    await shot('06-vetting-pending-blocks', { fullPage: false });
+    for (const name of ['Hoàng Văn Thắng', 'Lục Thị Yến', 'Đặng Quang Hải', 'Vi Thị Thanh Hương']) {
+      const vetting = page.getByRole('combobox', { name: `Tiêu chuẩn chính trị — ${name}` });
+      await choose(vetting, 'Đã kết luận');
+      await seen(page.getByRole('row').filter({ hasText: name }).locator('.ant-select-selection-item', { hasText: 'Đã kết luận' }));
+      // The next select opens only once this dropdown has finished closing (two drawn lists confuse the click).
+      await gone(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    }
+
     await page.getByRole('button', { name: 'Duyệt danh sách' }).click();
     await seen(page.getByText('Đã duyệt danh sách nhân sự.'));
     await seen(page.locator('.ant-card-head').getByText('Đã duyệt').first());
@@ -192,5 +279,37 @@ describe('personnel: from the plan to the new committee', () => {
     await page.getByRole('button', { name: 'Tạo cuộc bầu' }).click();
     await seen(page.getByRole('link', { name: new RegExp(`^Bầu Bí thư ${orgName}`) }));
     await screenshot(page, 'personnel-05-first-meeting');
+  });
+
+  it('a complaint carries its papers: PDF and images attached, other files refused, the file downloaded as stored', async () => {
+    const mc = await apiSession('mongcai', 'MongCai@2020');
+    const hit = (await mc.get<{ congressId: number }[]>(`/personnel/congresses?q=${encodeURIComponent(orgName)}`))[0]!;
+    const view = await mc.get<{ candidates: { personId: number; fullName: string }[] }>(`/congresses/${hit.congressId}/personnel`);
+    const hai = view.candidates.find((c) => c.fullName === 'Đặng Quang Hải')!;
+    await mc.post(`/people/${hai.personId}/complaints`, { kind: 'complaint', receivedOn: '2020-06-20', sender: 'Công dân khu 5', summary: 'Phản ánh việc cấp phép xây dựng chậm', congressId: hit.congressId });
+    await page.reload();
+    const row = page.getByRole('row').filter({ hasText: 'Phản ánh việc cấp phép xây dựng chậm' });
+    await seen(row);
+    const input = row.locator('input[type=file]');
+    const pdf = Buffer.from('%PDF-1.4\n% Đơn phản ánh của công dân khu 5\n');
+    await input.setInputFiles({ name: 'don-phan-anh.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await seen(page.getByText('Đã đính kèm "don-phan-anh.pdf".'));
+    await seen(row.getByRole('link', { name: /don-phan-anh\.pdf/ }));
+    await input.setInputFiles({ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) });
+    await seen(row.getByRole('link', { name: /anh-hien-truong\.png/ }));
+    // A spreadsheet, and a "PDF" that is not one, are refused with the reason.
+    await input.setInputFiles({ name: 'bang-ke.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) });
+    expect(await textOf(page.getByRole('alert').filter({ hasText: 'bang-ke.xlsx' }))).toContain('Đơn thư chỉ đính kèm tệp PDF, Word (.docx) hoặc ảnh (.png, .jpg); không nhận "bang-ke.xlsx".');
+    await input.setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+    expect(await textOf(page.getByRole('alert').filter({ hasText: 'bien-ban.pdf' }))).toContain('Nội dung tệp "bien-ban.pdf" không đúng với phần mở rộng của nó.');
+    await shot('07-complaint-files');
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /don-phan-anh\.pdf/ }).click()]);
+    expect(download.suggestedFilename()).toBe('don-phan-anh.pdf');
+    expect(fs.readFileSync(await download.path()).equals(pdf)).toBe(true);
+    // The same files on the person's profile.
+    await page.getByRole('link', { name: 'Đặng Quang Hải' }).first().click();
+    await seen(page.getByRole('heading', { name: 'Đặng Quang Hải', level: 2 }));
+    await seen(page.getByRole('link', { name: /anh-hien-truong\.png/ }));
+    await shot('08-profile-complaint-files');
   });
 });

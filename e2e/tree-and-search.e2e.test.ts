@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem, takeScriptErrors } from './support/browser.ts';
+import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem, takeScriptErrors } from './support/browser.ts';
 import { apiAs, startServer, type TestServer } from './support/server.ts';
 
 type Org = { id: number; code: string; name: string; childCount: number };
@@ -123,5 +123,53 @@ describe('a province administrator browses and searches the organization tree', 
     await screenshot(page, '20-english');
     await page.getByRole('banner').getByText('VI', { exact: true }).click();
     await seen(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Cây tổ chức' }));
+  });
+
+  it('reads the audit log with a Vietnamese label for every action, elections and campaigns included', async () => {
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Nhật ký thay đổi' }).click();
+    await seen(page.getByRole('heading', { name: 'Nhật ký thay đổi' }));
+    const actionTags = page.locator('.ant-table-tbody td .ant-tag');
+    await seen(actionTags);
+    const isCode = (s: string) => /^[a-z]+(\.[A-Za-z_]+)+$/.test(s);
+    // The newest page holds the demo's personnel, documents, delegates… entries: each reads as words, its code only in the tooltip.
+    const shown = (await actionTags.allInnerTexts()).map((s) => s.trim());
+    const codes = await actionTags.evaluateAll((tags) => tags.map((t) => t.getAttribute('title') ?? ''));
+    expect(shown.filter(isCode)).toEqual([]);
+    expect(codes.every(isCode)).toBe(true);
+    expect(codes.filter((c) => !/^(auth|user|organization)\./.test(c)).length).toBeGreaterThan(0);
+    await screenshot(page, 'audit-01-labels');
+
+    // A clerk types words without diacritics and picks the action; the demo's Móng Cái election is found under its label.
+    const actionFilter = page.getByLabel('Thao tác');
+    await actionFilter.click();
+    await actionFilter.pressSequentially('tao cuoc bau cu');
+    await page.keyboard.press('ArrowDown');
+    await seen(page.locator('.ant-select-item-option-active').filter({ hasText: 'election.created — Tạo cuộc bầu cử' }));
+    await page.keyboard.press('Enter');
+    expect(await actionFilter.inputValue()).toBe('election.created');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    const electionRow = page.getByRole('row').filter({ hasText: 'Tạo cuộc bầu cử: Bầu Ban Chấp hành Đảng bộ thành phố Móng Cái khóa XXIV' });
+    const electionTag = electionRow.locator('.ant-tag').first();
+    expect(await textOf(electionTag)).toBe('Tạo cuộc bầu cử');
+    expect(await electionTag.getAttribute('title')).toBe('election.created');
+    await gone(page.locator('.ant-table-tbody').getByText('election.created', { exact: true }));
+    await screenshot(page, 'audit-02-election-filter');
+
+    // A whole domain by its group's name: "Đại hội các cấp" offers campaign.* first.
+    await actionFilter.click();
+    await actionFilter.fill('');
+    await actionFilter.pressSequentially('dai hoi cac cap');
+    await page.keyboard.press('ArrowDown');
+    await seen(page.locator('.ant-select-item-option-active').filter({ hasText: 'campaign.* — mọi thao tác với đợt đại hội' }));
+    await seen(page.locator('.ant-select-item-group').filter({ hasText: 'Đại hội các cấp' }));
+    await screenshot(page, 'audit-03-action-filter-group', { fullPage: false });
+    await page.keyboard.press('Enter');
+    expect(await actionFilter.inputValue()).toBe('campaign.');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    const campaignRow = page.getByRole('row').filter({ hasText: 'đại hội chi bộ và cơ sở đã tổ chức' });
+    const campaignTag = campaignRow.locator('.ant-tag').first();
+    expect(await textOf(campaignTag)).toBe('Nhập dữ liệu đợt đại hội');
+    expect(await campaignTag.getAttribute('title')).toBe('campaign.imported');
+    await gone(page.getByRole('row').filter({ hasText: 'Tạo cuộc bầu cử:' }));
   });
 });

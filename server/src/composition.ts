@@ -9,6 +9,7 @@ import { createCampaignEvents, createCampaignsService } from './domains/campaign
 import { createReportsServices } from './domains/reports/index.ts';
 import { createDocumentsDomain, documentsApprovalSource } from './domains/documents/index.ts';
 import { createDelegatesService } from './domains/delegates/index.ts';
+import { delegatesElectionFigures } from './domains/delegates/election-port.ts';
 import { createConcurrentPostsService, createCongressPersonnelService, createPeopleService, personnelApprovalSource } from './domains/personnel/index.ts';
 
 /** The one place that sees everything: database → services. */
@@ -24,6 +25,8 @@ export function composeServices(db: Db, config: Pick<Config, 'sessionTtlHours' |
     clock,
     events: electionEvents,
     onFinished: [(tx, finished) => delegates.onElectionFinished(tx, finished), (tx, finished) => congressPersonnel.onElectionFinished(tx, finished)],
+    // An election held at a congress takes its summoned and absent-for-the-whole-congress counts from the register and check-in.
+    congressFigures: delegatesElectionFigures(delegates.figuresFor),
   });
   const base = {
     db,
@@ -35,7 +38,7 @@ export function composeServices(db: Db, config: Pick<Config, 'sessionTtlHours' |
     organizations: createOrganizationsService({ db }),
     campaignEvents,
     // Approval checklist: each domain that feeds it adds its ApprovalCheckSource here (campaigns' own items are built in).
-    campaigns: createCampaignsService({ db, clock, events: campaignEvents, approvalChecks: [documentsApprovalSource, personnelApprovalSource(congressPersonnel)] }),
+    campaigns: createCampaignsService({ db, clock, events: campaignEvents, approvalChecks: [documentsApprovalSource, personnelApprovalSource(congressPersonnel), delegates.approvalSource] }),
     documents: createDocumentsDomain({ db, clock }),
     people: createPeopleService({ db, clock }),
     congressPersonnel,

@@ -4,8 +4,9 @@
  *   personnel plan of its congress (37 committee members, 11 standing) with the 2020–2025
  *   targets, the approved list, and that election linked to it, so the ballot is checked
  *   against the targets and the elected become the new committee when it closes;
- * - a ward of Móng Cái with a draft list held up by an unresolved denunciation (it shows on the
- *   congress approval checklist), and a concluded, unfounded complaint;
+ * - a ward of Móng Cái with a draft list held up by an unresolved denunciation, the denounced
+ *   candidate's vetting still pending (both show on the congress approval checklist), and a
+ *   concluded, unfounded complaint;
  * - secretaries of the province's territorial districts and communes with their concurrent
  *   posts, and the seed report's targets (report 000): secretary also chairman of the People's
  *   Committee in at least 3 districts and 75 % of communes; non-local secretaries in 100 % of
@@ -107,6 +108,8 @@ export async function seedPersonnelDemo(db: Db, services: Services, ids: Map<str
     const a = await services.people.advanceComplaint(actor, c.id, { version: c.version, to: 'assigned', assignee: 'Ủy ban Kiểm tra Thành ủy' });
     const v = await services.people.advanceComplaint(actor, c.id, { version: a.version, to: 'verified', verification: 'Đối chiếu bản kê khai và hồ sơ đất đai; làm việc với người bị phản ánh' });
     await services.people.advanceComplaint(actor, c.id, { version: v.version, to: 'concluded', conclusion: 'Kê khai đầy đủ, trung thực; nội dung phản ánh không có cơ sở', outcome: 'unfounded', concludedOn: '2020-05-08' });
+    // Political vetting concluded for everyone before the list was approved (a pending one would hold it back).
+    for (const id of personIds) await services.congressPersonnel.updateCandidate(actor, congressId, id, { vetting: 'cleared', vettingNote: 'Ban Tổ chức Thành ủy kết luận tiêu chuẩn chính trị' });
     const view = await services.congressPersonnel.view(actor, congressId);
     await services.congressPersonnel.approveList(actor, congressId, view.plan!.version);
     // The waiting election is the one this list feeds: link its names to the people.
@@ -139,6 +142,8 @@ export async function seedPersonnelDemo(db: Db, services: Services, ids: Map<str
       created.push(p.id);
       await services.congressPersonnel.addCandidate(actor, wardCongress.id, { personId: p.id, candidacy: i < 3 ? 'reelection' : 'firstTime', postKind: 'committee', standingProposed: false });
     }
+    // Vetting concluded for all but the denounced candidate, whose vetting waits for the denunciation.
+    for (const id of created.filter((_, i) => i !== 2)) await services.congressPersonnel.updateCandidate(actor, wardCongress.id, id, { vetting: 'cleared' });
     const d = await services.people.addComplaint(actor, created[2]!, {
       kind: 'denunciation',
       receivedOn: '2020-05-04',

@@ -139,9 +139,8 @@ export type Allocation = z.infer<typeof allocationSchema>;
 
 // ---- Register ----
 
-export const createDelegateRequestSchema = z.strictObject({
-  fullName: text(200).min(2),
-  kind: z.enum(delegateKinds),
+/** A delegate's details other than name and kind: the same fields for registration and for an edit. */
+const delegateDetails = {
   /** The delegation (a subordinate organization); ex-officio and appointed delegates default to the congress' own. */
   delegationOrgId: id.optional(),
   personId: id.nullable().optional(),
@@ -151,8 +150,29 @@ export const createDelegateRequestSchema = z.strictObject({
   position: text(300).nullable().optional(),
   alternateRank: z.number().int().min(1).max(10_000).nullable().optional(),
   votes: count.nullable().optional(),
-});
+  note: text(1000).nullable().optional(),
+};
+
+export const createDelegateRequestSchema = z.strictObject({ fullName: text(200).min(2), kind: z.enum(delegateKinds), ...delegateDetails });
 export type CreateDelegateRequest = z.input<typeof createDelegateRequestSchema>;
+
+/** What registration or an edit wants the clerk to look at, without refusing (a bare name match, a personnel record that differs). */
+export const delegateWarningSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
+export type DelegateWarning = z.infer<typeof delegateWarningSchema>;
+export const delegateSavedSchema = z.object({ id: z.number().int(), version: z.number().int(), warnings: z.array(delegateWarningSchema) });
+export type DelegateSaved = z.infer<typeof delegateSavedSchema>;
+
+/**
+ * An edit of a delegate's details: omitted = unchanged, null = cleared. `version` is the one read
+ * (optimistic: another clerk's change in between is refused with VERSION_CONFLICT).
+ */
+export const updateDelegateRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  fullName: text(200).min(2).optional(),
+  kind: z.enum(delegateKinds).optional(),
+  ...delegateDetails,
+});
+export type UpdateDelegateRequest = z.input<typeof updateDelegateRequestSchema>;
 
 export const notSummonedRequestSchema = z.strictObject({ reason: z.enum(notSummonedReasons).nullable(), note: text(1000).optional() });
 export const substituteRequestSchema = z.strictObject({ reason: z.enum(substitutionReasons), note: text(1000).min(3), alternateId: id.optional() });
@@ -191,6 +211,9 @@ export const delegateSchema = z.object({
   sameNameAs: z.array(z.object({ id: z.number().int(), delegation: z.string() })),
   badgeCode: z.string().nullable(),
   sessionsAttended: z.array(z.number().int()),
+  note: z.string().nullable(),
+  /** Why the details may not be edited (substituted), or why kind and delegation are fixed; null = free. */
+  editLock: z.object({ all: z.string().nullable(), kindAndDelegation: z.string().nullable() }),
   version: z.number().int(),
 });
 export type Delegate = z.infer<typeof delegateSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryKeysOptions } from '../ballot-keys.ts';
 
 export const electionKinds = [
   'executiveCommittee',
@@ -47,12 +48,18 @@ export const createElectionRequestSchema = z.strictObject({
   alternateSeats: z.number().int().min(0).max(500).default(0),
   summoned: z.number().int().min(1).max(10_000_000),
   exclusions: z.record(z.string().max(64), count).default({}),
+  /** The congress (of a campaign) this election is held at: its register and check-in then give the denominator. */
+  congressId: z.number().int().positive().optional(),
+  /** One-key codes or printed numbers (ADR 0007); by default codes whenever the list fits them. */
+  entryKeys: z.enum(entryKeysOptions).optional(),
   candidates: z
     .array(z.strictObject({ fullName: z.string().trim().min(2).max(200), nominatedBy: z.enum(['conveningCommittee', 'floor', 'self']).default('conveningCommittee') }))
     .min(1)
     .max(1000),
 });
 export type CreateElectionRequest = z.infer<typeof createElectionRequestSchema>;
+
+export const entryKeysRequestSchema = z.strictObject({ version: z.number().int().positive(), entryKeys: z.enum(entryKeysOptions) });
 
 export const assignCountersRequestSchema = z.strictObject({
   counters: z
@@ -123,3 +130,28 @@ export const approveElectionRequestSchema = z.strictObject({
   decisionNo: z.string().trim().min(1).max(100),
   decisionDate: z.string().date(),
 });
+
+/**
+ * What the register and check-in of a congress give an election held at it (R1.18): those
+ * summoned, and the delegates absent for the whole congress so far. `fromCheckIn` is false
+ * while the register is empty: the figures are then typed by hand.
+ */
+export type CongressDenominatorFigures = {
+  congressId: number;
+  registered: boolean;
+  summoned: number;
+  exclusions: { convenerMembersAbsentWhole: number; delegatesAbsentWholeNotReplaced: number };
+  sessionsHeld: number;
+  /** Present at the latest attendance session (what "có mặt" usually is when a round opens). */
+  latestSession: { label: string; present: number } | null;
+};
+export type ElectionCongressOption = {
+  id: number;
+  campaignName: string;
+  form: 'members' | 'delegates';
+  status: string;
+  plannedStart: string | null;
+  figures: CongressDenominatorFigures | null;
+};
+/** What an election recorded about where its denominator came from. */
+export type DenominatorSource = { kind: 'congressRegister'; takenAt: string; at: 'create' | 'openEntry'; sessionsHeld: number; exclusionsFromCheckIn: boolean };

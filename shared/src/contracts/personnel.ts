@@ -107,8 +107,11 @@ export type Complaint = {
   outcomeLabel: string | null;
   concludedOn: string | null;
   nextStatus: ComplaintStatus | null;
+  /** The letter, verification minutes, conclusion… (PDF, Word, images). */
+  files: ComplaintFile[];
   version: number;
 };
+export type ComplaintFile = { id: number; fileName: string; size: number; contentType: string; addedAt: string };
 export type PersonDocument = { id: number; label: string; fileId: number; fileName: string; size: number; contentType: string; createdAt: string };
 export type PersonProfile = PersonSummary & {
   homePlace: string | null;
@@ -169,6 +172,10 @@ export const compositionTargetSchema = z.strictObject({
   skipForMergedUnit: z.boolean().optional(),
 });
 export type CompositionTargetInput = z.infer<typeof compositionTargetSchema>;
+
+const canonical = (r: object | undefined) => (r ? JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : '');
+/** Two flat rules (a target's, a step's pass rule) are the same whatever the order of their keys: jsonb reorders them. */
+export const sameRule = (a: object | undefined, b: object | undefined): boolean => canonical(a) === canonical(b);
 export const ageBandsSchema = z.strictObject({ youngBelow: z.number().int().min(18).max(80), middleFrom: z.number().int().min(18).max(80), middleTo: z.number().int().min(18).max(80) });
 
 export const passRuleSchema = z.discriminatedUnion('kind', [
@@ -204,6 +211,20 @@ export const savePlanRequestSchema = z.strictObject({
   stateReferenceMonth: yearMonth.optional(),
 });
 export type SavePlanRequest = z.input<typeof savePlanRequestSchema>;
+
+/** The unit's own values of the targets (e.g. the ethnic minority share "set per unit"), and the age bands. */
+export const saveTargetsRequestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  targets: z.array(compositionTargetSchema).min(1).max(30),
+  ageBands: ageBandsSchema.optional(),
+});
+export type SaveTargetsRequest = z.input<typeof saveTargetsRequestSchema>;
+
+/** The nomination steps as edited: in their new order; `from` is the number a kept step had, null for a new one. */
+export const stepEditSchema = nominationStepSchema.omit({ no: true }).extend({ from: z.number().int().min(1).max(20).nullable() });
+export type StepEditInput = z.input<typeof stepEditSchema>;
+export const saveStepsRequestSchema = z.strictObject({ version: z.number().int().positive(), steps: z.array(stepEditSchema).min(1).max(20) });
+export type SaveStepsRequest = z.input<typeof saveStepsRequestSchema>;
 
 export const addCandidateRequestSchema = z.strictObject({
   personId: id,

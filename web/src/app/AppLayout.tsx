@@ -42,6 +42,8 @@ export function AppLayout() {
 
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'sign-out') void signOut();
+    // Straight to the user's own unit: going through /orgs would redirect and remount the tree page, losing what is typed in it.
+    else if (key === '/orgs') navigate(`/orgs/${me.scopeOrg.id}`);
     else navigate(key);
   };
 

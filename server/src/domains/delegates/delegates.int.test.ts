@@ -144,6 +144,136 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('edits a delegate after registration with the checks of registration, the version read, and an audit entry', async () => {
+    const { p, admin, province, ex2, officials, alt1, alt2 } = await withRegister();
+    const reg = async () => (await admin.get(`/api/congresses/${province}/delegates`)).json();
+    const one = async (id: number) => (await reg()).delegates.find((d: { id: number }) => d.id === id);
+    const patch = (id: number, body: Record<string, unknown>) => admin.patch(`/api/delegates/${id}`, body);
+
+    // A typing error corrected: name, birth date, gender, position, note; the version moves on.
+    const before = await one(officials[2]!);
+    const fixed = await patch(officials[2]!, { version: before.version, fullName: '  Đại biểu   hai chấm một ', birthDate: '1971-02-16', gender: 'female', position: 'Bí thư Huyện ủy', note: 'Sửa theo biên bản bầu cử' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toEqual({ id: officials[2], version: before.version + 1, warnings: [] });
+    expect(await one(officials[2]!)).toMatchObject({ fullName: 'Đại biểu hai chấm một', birthDate: '1971-02-16', gender: 'female', position: 'Bí thư Huyện ủy', note: 'Sửa theo biên bản bầu cử' });
+    // Another clerk's edit from the same read is refused.
+    expect((await patch(officials[2]!, { version: before.version, note: 'Bản cũ' })).json().error.code).toBe('VERSION_CONFLICT');
+    const audit = await t.db.query<{ summary: string; details: { changes: { field: string }[] } }>(`SELECT summary, details FROM audit_log WHERE action = 'delegates.edited' AND entity_id = $1`, [String(officials[2])]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.summary).toContain('ngày sinh 15/01/1971 → 16/02/1971');
+    expect(audit.rows[0]!.details.changes.map((c) => c.field)).toEqual(['fullName', 'birthDate', 'gender', 'position', 'note']);
+
+    // The same person (folded name and birth date) already in the Móng Cái delegation: refused, naming it.
+    const dup = await patch(officials[3]!, { version: (await one(officials[3]!)).version, fullName: 'ĐẠI BIỂU 1.1', birthDate: '1970-01-15' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'DELEGATE_DUPLICATE', details: [{ field: 'fullName', code: 'DELEGATE_DUPLICATE' }] });
+    expect(dup.json().error.message).toContain('đã có trong đoàn Đảng bộ huyện Móng Cái');
+    // A bare name match (no birth date to tell them apart) is saved, with a warning.
+    const sameName = await patch(ex2, { version: (await one(ex2)).version, fullName: 'Đại biểu 3.1' });
+    expect(sameName.statusCode, sameName.body).toBe(200);
+    expect(sameName.json().warnings).toEqual([expect.objectContaining({ code: 'SAME_NAME', message: expect.stringContaining('Bình Liêu') })]);
+
+    // The personnel link: a record that exists, once per congress; a name that differs is a warning.
+    const person = await admin.post('/api/people', { orgId: p.id('-D1'), fullName: 'Đại biểu 1.2', birthDate: '1970-02-15', gender: 'male' });
+    expect(person.statusCode, person.body).toBe(201);
+    const pid = person.json().id as number;
+    expect((await patch(officials[1]!, { version: (await one(officials[1]!)).version, personId: 2_000_000_000 })).json().error.code).toBe('PERSON_NOT_FOUND');
+    const linked = await patch(officials[1]!, { version: (await one(officials[1]!)).version, personId: pid });
+    expect(linked.json().warnings, linked.body).toEqual([]);
+    const second = await patch(officials[4]!, { version: (await one(officials[4]!)).version, personId: pid });
+    expect(second.json().error).toMatchObject({ code: 'DELEGATE_DUPLICATE', details: [{ field: 'personId' }] });
+    expect(second.json().error.message).toContain('Móng Cái');
+    const differs = await patch(officials[1]!, { version: (await one(officials[1]!)).version, fullName: 'Đại biểu Một Hai' });
+    expect(differs.json().warnings.map((w: { code: string }) => w.code)).toEqual(['PERSON_NAME_DIFFERS']);
+
+    // Kind and delegation: checked as at registration; a reviewed credential is reviewed again after a move.
+    const all = { electedProperly: true, notSuspended: true, notProsecuted: true, recordsComplete: true };
+    expect((await admin.post(`/api/delegates/${officials[5]}/credentials`, { decision: 'accepted', checks: all })).statusCode).toBe(200);
+    const toOwn = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('') });
+    expect(toOwn.json().error).toMatchObject({ code: 'DELEGATE_INVALID', details: [{ field: 'delegationOrgId', code: 'NOT_SUBORDINATE' }] });
+    const moved = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('-D2') });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().warnings.map((w: { code: string }) => w.code)).toEqual(['CREDENTIALS_RESET']);
+    expect(await one(officials[5]!)).toMatchObject({ delegation: { id: p.id('-D2') }, credentials: 'pending', credentialsChecks: {} });
+    const demoted = await patch(officials[5]!, { version: (await one(officials[5]!)).version, kind: 'alternate', alternateRank: 1 });
+    expect(demoted.statusCode, demoted.body).toBe(200);
+    expect(await one(officials[5]!)).toMatchObject({ kind: 'alternate', alternateRank: 1, summoned: false });
+    expect((await patch(officials[4]!, { version: (await one(officials[4]!)).version, alternateRank: 2 })).json().error.details[0].field).toBe('alternateRank');
+
+    // After a substitution: the replaced official is closed; the promoted alternate keeps its kind and delegation.
+    expect((await admin.post(`/api/delegates/${officials[0]}/substitute`, { reason: 'excused', note: 'Xin vắng, được đồng ý' })).json()).toEqual({ alternateId: alt2 });
+    const closed = await patch(officials[0]!, { version: (await one(officials[0]!)).version, note: 'Thử sửa' });
+    expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'DELEGATE_SUBSTITUTED']);
+    expect(closed.json().error.message).toContain('Lê Văn Dự Khuyết Hai');
+    expect((await one(officials[0]!)).editLock.all).toContain('đã được thay');
+    const promoted = await one(alt2);
+    expect(promoted.editLock).toMatchObject({ all: null, kindAndDelegation: expect.stringContaining('Đại biểu 1.1') });
+    expect((await patch(alt2, { version: promoted.version, kind: 'appointed' })).json().error.code).toBe('DELEGATE_EDIT_NOT_ALLOWED');
+    expect((await patch(alt2, { version: promoted.version, position: 'Phó Bí thư' })).statusCode).toBe(200);
+    expect((await one(alt1)).editLock).toEqual({ all: null, kindAndDelegation: null });
+
+    // Out of scope, read-only, and a closed congress change nothing.
+    const viewer = as(ctx.app, await signedIn(ctx.app, ctx.services, 'viewer', p.id('')));
+    const stranger = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
+    const foreign = as(ctx.app, await signedIn(ctx.app, ctx.services, 'admin', stranger.id('')));
+    const v = (await one(alt1)).version;
+    expect((await viewer.patch(`/api/delegates/${alt1}`, { version: v, note: 'x' })).json().error.code).toBe('FORBIDDEN_ROLE');
+    expect((await foreign.patch(`/api/delegates/${alt1}`, { version: v, note: 'x' })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    await t.db.query(`UPDATE congresses SET status = 'closed' WHERE id = $1`, [province]);
+    expect((await patch(alt1, { version: v, note: 'Sau khi kết thúc' })).json().error.code).toBe('CONGRESS_CLOSED');
+    expect((await one(alt1)).note).toBeNull();
+  });
+
+  it('puts the allocation, the delegations’ seats and the credentials on the approval checklist of a delegates’ congress only', async () => {
+    const { p, admin, congressOf } = await setup();
+    const district = congressOf('-D1');
+    const items = async (id: number) =>
+      ((await admin.get(`/api/congresses/${id}/approval-checklist`)).json().items as { source: string; key: string; ok: boolean; blocking: boolean; detail: string }[]).filter((i) => i.source === 'delegates');
+    // Members' congresses (a commune of 33 members, a cell): nothing from delegates.
+    for (const key of ['-D1-G1', '-D1-G1-C1']) {
+      expect((await t.db.query<{ form: string }>(`SELECT form FROM congresses WHERE id = $1`, [congressOf(key)])).rows[0]!.form).toBe('members');
+      expect(await items(congressOf(key))).toEqual([]);
+    }
+
+    // The district's delegates' congress, of its two communes: without an allocation its approval is refused.
+    await t.db.query(`UPDATE congresses SET form = 'delegates', planned_start = '2020-07-20', planned_end = '2020-07-21', notice_date = '2020-06-01' WHERE id = $1`, [district]);
+    expect((await items(district)).map((i) => [i.key, i.ok, i.blocking])).toEqual([
+      ['allocation', false, true],
+      ['credentials', false, false],
+    ]);
+    const approve = async () => {
+      for (const to of ['documentsReady', 'personnelReady']) {
+        const c = (await admin.get(`/api/congresses/${district}`)).json();
+        if (c.status !== to && !(to === 'documentsReady' && c.status === 'personnelReady')) expect((await admin.post(`/api/congresses/${district}/transition`, { version: c.version, to })).statusCode).toBe(200);
+      }
+      const c = (await admin.get(`/api/congresses/${district}`)).json();
+      return admin.post(`/api/congresses/${district}/transition`, { version: c.version, to: 'approved' });
+    };
+    const refused = await approve();
+    expect(refused.json().error.code).toBe('CONGRESS_APPROVAL_CHECKLIST_OPEN');
+    expect(refused.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'checklist.delegates.allocation' })]));
+
+    // 33 members per commune, one seat per 11: three each.
+    const saved = await admin.post(`/api/congresses/${district}/allocation`, { settings: { basePerOrg: 0, membersPerSeat: 11, remainderThreshold: null, countProbationary: true }, electedTotal: 6, exOfficio: 1, decisionRef: 'NQ 05-NQ/HU' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await admin.post(`/api/congresses/${district}/delegates`, { fullName: 'Nguyễn Văn Bí Thư', kind: 'exOfficio' });
+    for (let i = 1; i <= 3; i++) await admin.post(`/api/congresses/${district}/delegates`, { fullName: `Đại biểu xã một số ${i}`, kind: 'official', delegationOrgId: p.id('-D1-G1') });
+    await admin.post(`/api/congresses/${district}/delegates`, { fullName: 'Đại biểu xã hai số 1', kind: 'official', delegationOrgId: p.id('-D1-G2') });
+    const after = await items(district);
+    expect(after.map((i) => [i.key, i.ok, i.blocking])).toEqual([
+      ['allocation', true, false],
+      ['delegationSeats', false, false],
+      ['credentials', false, false],
+    ]);
+    expect(after[0]!.detail).toBe('6 đại biểu bầu cho 2 tổ chức trực thuộc (NQ 05-NQ/HU).');
+    expect(after[1]!.detail).toBe('1 đoàn chưa khớp: Đảng bộ xã Số 1.2 có 1, được phân bổ 3.');
+    expect(after[2]!.detail).toBe('Còn 5/5 đại biểu chưa được thẩm tra tư cách.');
+    // No delegates item blocks any more (documents and personnel may still).
+    const again = await approve();
+    const fields = again.statusCode === 200 ? [] : (again.json().error.details as { field: string }[]).map((d) => d.field);
+    expect(fields.filter((f) => f.startsWith('checklist.delegates.'))).toEqual([]);
+  });
+
   it('checks in by the signed badge code: twice is told not counted, another congress or a forged code is refused; quorum and election figures follow', async () => {
     const { p, admin, province, congressOf, officials, ex1, ex2 } = await withRegister();
     const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
@@ -158,6 +288,11 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(again.status).toBe('already');
     expect(again.message).toContain('không tính thêm');
     expect(again.present).toBe(1);
+    // Counted at the door: kind and delegation stay as they were checked in; a name can still be corrected.
+    const checkedIn = (await admin.get(`/api/congresses/${province}/delegates`)).json().delegates.find((d: { id: number }) => d.id === officials[0]);
+    expect(checkedIn.editLock.kindAndDelegation).toContain('đã điểm danh');
+    expect((await admin.patch(`/api/delegates/${officials[0]}`, { version: checkedIn.version, delegationOrgId: p.id('-D2') })).json().error.code).toBe('DELEGATE_EDIT_NOT_ALLOWED');
+    expect((await admin.patch(`/api/delegates/${officials[0]}`, { version: checkedIn.version, position: 'Chủ tịch UBND huyện' })).statusCode).toBe(200);
 
     const forged = codeOf(officials[1]!).slice(0, -1) + (codeOf(officials[1]!).endsWith('A') ? 'B' : 'A');
     expect((await admin.post(`/api/congresses/${province}/check-in`, { sessionId: s1, code: forged })).json().error.code).toBe('BADGE_CODE_INVALID');

@@ -44,6 +44,7 @@ export type DelegateRow = {
   credentials_reason: RejectionReason | null;
   credentials_note: string | null;
   credentials_checks: Record<string, boolean>;
+  note: string | null;
   version: number;
 };
 
@@ -75,7 +76,7 @@ export type SubOrg = { id: number; name: string; fullMembers: number; probationa
 
 const delegateCols = `d.id, d.congress_id, d.person_id, d.full_name, d.name_key, d.birth_date::text AS birth_date, d.gender, d.party_join_date::text AS party_join_date,
   d.position, d.delegation_org_id, o.name AS delegation_name, d.kind, d.alternate_rank, d.votes, d.source_election_id, d.not_summoned_reason, d.not_summoned_note,
-  d.replaced_by_id, d.replaces_id, d.substitution_reason, d.substitution_note, d.credentials, d.credentials_reason, d.credentials_note, d.credentials_checks, d.version`;
+  d.replaced_by_id, d.replaces_id, d.substitution_reason, d.substitution_note, d.credentials, d.credentials_reason, d.credentials_note, d.credentials_checks, d.note, d.version`;
 
 export const toRegister = (r: DelegateRow): RegisterDelegate => ({
   id: r.id,
@@ -121,6 +122,18 @@ export const delegatesRepo = {
 
   async delegate(q: Queryable, id: number, forUpdate = false): Promise<DelegateRow | undefined> {
     const r = await q.query<DelegateRow>(`SELECT ${delegateCols} FROM delegates d JOIN organizations o ON o.id = d.delegation_org_id WHERE d.id = $1${forUpdate ? ' FOR UPDATE OF d' : ''}`, [id]);
+    return r.rows[0];
+  },
+
+  /**
+   * A personnel record a delegate is linked to: read-only, by SQL, as reports read other domains'
+   * tables (delegates may not depend on the personnel service; the link keeps no foreign key).
+   */
+  async person(q: Queryable, id: number): Promise<{ id: number; full_name: string; birth_date: string | null; org_path: string } | undefined> {
+    const r = await q.query<{ id: number; full_name: string; birth_date: string | null; org_path: string }>(
+      `SELECT p.id, p.full_name, p.birth_date::text AS birth_date, o.path::text AS org_path FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1`,
+      [id],
+    );
     return r.rows[0];
   },
 

@@ -13,6 +13,7 @@ import {
   notSummonedRequestSchema,
   saveAllocationRequestSchema,
   substituteRequestSchema,
+  updateDelegateRequestSchema,
 } from '../../../../shared/src/contracts/delegates.ts';
 import { requireSession } from '../../platform/http/session.ts';
 import { attachment } from '../../platform/http/attachment.ts';
@@ -37,6 +38,7 @@ export const delegatesRoutes =
       reply.status(201);
       return svc.addDelegate(requireSession(req).actor, req.params.id, req.body);
     });
+    app.patch('/delegates/:id', { schema: { params: idParams, body: updateDelegateRequestSchema } }, async (req) => svc.updateDelegate(requireSession(req).actor, req.params.id, req.body));
     app.post('/delegates/:id/not-summoned', { schema: { params: idParams, body: notSummonedRequestSchema } }, async (req) => {
       await svc.setNotSummoned(requireSession(req).actor, req.params.id, req.body);
       return { ok: true };

@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/db.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { FinishedElection } from '../elections/elections.service.ts';
 import { createAllocationOps } from './allocation.ops.ts';
+import { delegatesApprovalSource } from './approval-source.ts';
 import { type Badge, type BadgeLayout, badgesPdf } from './badges-pdf.ts';
 import { createCheckInOps } from './checkin.ops.ts';
 import { credentialsReportDocx } from './credentials-docx.ts';
@@ -19,6 +20,9 @@ export function createDelegatesService(deps: DelegatesDeps) {
     ...register,
     ...checkIn,
     ...createHealthOps(deps),
+
+    /** Items of the congress approval checklist (wired in composition.ts). */
+    approvalSource: delegatesApprovalSource,
 
     async badges(actor: Actor, congressId: number, layout: BadgeLayout, delegateIds?: number[]): Promise<{ fileName: string; body: Buffer }> {
       const reg = await register.register(actor, congressId);

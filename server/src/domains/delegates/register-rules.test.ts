@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { checkQuorum, ruleSetFor } from '../elections/counting/index.ts';
 import {
   checkCredentialsDecision,
+  checkDelegateEdit,
+  checkDelegation,
   checkNotSummoned,
   checkSubstitution,
   compareAlternates,
   denominatorFigures,
+  type EditableDelegate,
+  editLocks,
   findSamePerson,
   isSummoned,
   quorumFigures,
   type RegisterDelegate,
+  registerWarnings,
 } from './register-rules.ts';
 
 let seq = 0;
@@ -110,6 +115,82 @@ describe('the same person twice', () => {
     expect(w.same).toBeNull();
     expect(w.sameName.map((e) => e.id)).toEqual([2]);
     expect(findSamePerson({ id: 1, personId: 7, nameKey: 'nguyen van an', birthDate: '1970-01-02', delegationOrgId: 10 }, reg).same).toBeNull();
+  });
+});
+
+describe('the delegation a delegate sits in', () => {
+  const ctx = { congressOrgId: 1, subordinateOrgIds: new Set([10, 11]) };
+  it('officials and alternates in a subordinate organization; ex-officio and appointed default to the congress’ own', () => {
+    expect(checkDelegation('official', 10, ctx)).toEqual({ ok: true, delegationOrgId: 10 });
+    expect(checkDelegation('exOfficio', undefined, ctx)).toEqual({ ok: true, delegationOrgId: 1 });
+    expect(checkDelegation('appointed', 11, ctx)).toEqual({ ok: true, delegationOrgId: 11 });
+    expect(checkDelegation('official', undefined, ctx)).toMatchObject({ ok: false, code: 'DELEGATE_INVALID', field: 'delegationOrgId', detailCode: 'REQUIRED' });
+    expect(checkDelegation('alternate', 1, ctx)).toMatchObject({ ok: false, detailCode: 'NOT_SUBORDINATE' });
+    expect(checkDelegation('exOfficio', 99, ctx)).toMatchObject({ ok: false, detailCode: 'NOT_SUBORDINATE' });
+  });
+});
+
+describe('editing a delegate after registration', () => {
+  const ctx = { congressOrgId: 1, subordinateOrgIds: new Set([10, 11]) };
+  const e = (over: Partial<EditableDelegate> = {}): EditableDelegate => ({
+    fullName: 'Nguyễn Văn An',
+    kind: 'official',
+    delegationOrgId: 10,
+    replacedByName: null,
+    replacesName: null,
+    fromElection: false,
+    attended: false,
+    notSummonedReason: null,
+    credentials: 'pending',
+    ...over,
+  });
+  const same = { kind: 'official' as const, delegationOrgId: 10, alternateRank: null };
+
+  it('a substituted delegate is a closed record: nothing is edited, and the reason names the alternate', () => {
+    const r = checkDelegateEdit(e({ replacedByName: 'Lê Văn Dự' }), same, ctx);
+    expect(r).toMatchObject({ ok: false, code: 'DELEGATE_SUBSTITUTED' });
+    expect(!r.ok && r.message).toContain('Lê Văn Dự');
+    expect(editLocks(e({ replacedByName: 'Lê Văn Dự' })).all).toContain('đã được thay');
+  });
+
+  it('kind and delegation follow a substitution, an election result, or a check-in already counted; other details stay editable', () => {
+    for (const [over, word] of [
+      [{ replacesName: 'Trần Văn Bình' }, 'Trần Văn Bình'],
+      [{ fromElection: true }, 'kết quả bầu cử'],
+      [{ attended: true }, 'đã điểm danh'],
+    ] as const) {
+      expect(checkDelegateEdit(e(over), same, ctx)).toEqual({ ok: true, resetCredentials: false });
+      const kind = checkDelegateEdit(e(over), { ...same, kind: 'exOfficio' }, ctx);
+      expect(kind).toMatchObject({ ok: false, code: 'DELEGATE_EDIT_NOT_ALLOWED', field: 'kind' });
+      expect(!kind.ok && kind.message).toContain(word);
+      expect(checkDelegateEdit(e(over), { ...same, delegationOrgId: 11 }, ctx)).toMatchObject({ ok: false, field: 'delegationOrgId' });
+    }
+  });
+
+  it('a new kind or delegation is checked as at registration, and R1.33 cases must still apply', () => {
+    expect(checkDelegateEdit(e(), { ...same, kind: 'alternate', alternateRank: 2 }, ctx)).toEqual({ ok: true, resetCredentials: false });
+    expect(checkDelegateEdit(e(), { ...same, alternateRank: 2 }, ctx)).toMatchObject({ ok: false, field: 'alternateRank' });
+    expect(checkDelegateEdit(e({ kind: 'exOfficio', delegationOrgId: 1 }), { kind: 'official', delegationOrgId: 1, alternateRank: null }, ctx)).toMatchObject({ ok: false, detailCode: 'NOT_SUBORDINATE' });
+    expect(checkDelegateEdit(e(), { ...same, delegationOrgId: 99 }, ctx)).toMatchObject({ ok: false, code: 'DELEGATE_INVALID' });
+    // Retirement is a case of committee members only: an ex-officio member marked retired cannot become an official.
+    expect(checkDelegateEdit(e({ kind: 'exOfficio', delegationOrgId: 10, notSummonedReason: 'retired' }), same, ctx)).toMatchObject({ ok: false, code: 'DELEGATE_REASON_NOT_APPLICABLE', field: 'kind' });
+  });
+
+  it('credentials reviewed for one seat are reviewed again after a change of kind or delegation, not after a name fix', () => {
+    expect(checkDelegateEdit(e({ credentials: 'accepted' }), { ...same, delegationOrgId: 11 }, ctx)).toEqual({ ok: true, resetCredentials: true });
+    expect(checkDelegateEdit(e({ credentials: 'accepted' }), same, ctx)).toEqual({ ok: true, resetCredentials: false });
+    expect(checkDelegateEdit(e({ credentials: 'pending' }), { ...same, kind: 'appointed' }, ctx)).toEqual({ ok: true, resetCredentials: false });
+  });
+
+  it('warns of a bare name match only where a birth date is missing, and of a personnel record that differs', () => {
+    const c = { nameKey: 'nguyen van an', birthDate: '1970-01-02' };
+    expect(registerWarnings(c, [{ delegationName: 'Chi bộ 1', birthDate: '1971-05-05' }], null)).toEqual([]);
+    const w = registerWarnings(c, [{ delegationName: 'Chi bộ 1', birthDate: null }], null);
+    expect(w).toEqual([{ code: 'SAME_NAME', field: 'fullName', message: expect.stringContaining('đoàn Chi bộ 1') }]);
+    const p = registerWarnings(c, [], { fullName: 'Nguyễn Văn Ân', nameKey: 'nguyen van an2', birthDate: '1970-02-01' });
+    expect(p.map((x) => x.code)).toEqual(['PERSON_NAME_DIFFERS', 'PERSON_BIRTH_DIFFERS']);
+    expect(p[1]!.message).toContain('01/02/1970');
+    expect(registerWarnings(c, [], { fullName: 'Nguyễn Văn An', nameKey: 'nguyen van an', birthDate: '1970-01-02' })).toEqual([]);
   });
 });
 

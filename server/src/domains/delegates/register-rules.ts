@@ -8,9 +8,11 @@ import {
   credentialCheckLabels,
   credentialChecks,
   type DelegateKind,
+  type DelegateWarning,
   type NotSummonedReason,
   type RejectionReason,
 } from '../../../../shared/src/contracts/delegates.ts';
+import { formatDateVi } from '../../../../shared/src/format.ts';
 
 export type { CredentialCheck, DelegateKind, NotSummonedReason, RejectionReason };
 
@@ -162,4 +164,117 @@ export function denominatorFigures(register: readonly RegisterDelegate[], attend
     replaced: register.filter((d) => d.replacedById !== null).length,
     notSummoned: register.filter((d) => d.notSummonedReason !== null && d.kind !== 'alternate').length,
   };
+}
+
+// ---- The delegation a delegate sits in, and edits after registration ----
+
+/** A refusal that names the field it is about, so the form can show it there. */
+export type FieldFailure = RuleFailure & { field: string; detailCode: string };
+
+export type DelegationContext = { congressOrgId: number; subordinateOrgIds: ReadonlySet<number> };
+
+const sitsInOwnDelegation = (kind: DelegateKind) => kind === 'exOfficio' || kind === 'appointed';
+
+/**
+ * Officials and alternates are elected by a lower congress: their delegation is a directly
+ * subordinate organization. Ex-officio and appointed delegates may sit in the congress' own
+ * delegation (the default) or in a subordinate one.
+ */
+export function checkDelegation(kind: DelegateKind, delegationOrgId: number | undefined, ctx: DelegationContext): { ok: true; delegationOrgId: number } | FieldFailure {
+  const orgId = delegationOrgId ?? (sitsInOwnDelegation(kind) ? ctx.congressOrgId : undefined);
+  if (orgId === undefined) {
+    return { ok: false, code: 'DELEGATE_INVALID', field: 'delegationOrgId', detailCode: 'REQUIRED', message: 'Đại biểu do đại hội cấp dưới bầu phải thuộc đoàn đại biểu của một tổ chức đảng trực thuộc.' };
+  }
+  if (!ctx.subordinateOrgIds.has(orgId) && !(orgId === ctx.congressOrgId && sitsInOwnDelegation(kind))) {
+    return { ok: false, code: 'DELEGATE_INVALID', field: 'delegationOrgId', detailCode: 'NOT_SUBORDINATE', message: 'Đoàn đại biểu phải là một tổ chức đảng trực thuộc của đảng bộ triệu tập đại hội.' };
+  }
+  return { ok: true, delegationOrgId: orgId };
+}
+
+export type EditableDelegate = {
+  fullName: string;
+  kind: DelegateKind;
+  delegationOrgId: number;
+  /** The alternate who took this delegate's place, when substituted. */
+  replacedByName: string | null;
+  /** A promoted alternate: holds the seat of the official it replaced. */
+  replacesName: string | null;
+  /** Arrived from a lower congress' election results. */
+  fromElection: boolean;
+  /** Checked in at one session at least. */
+  attended: boolean;
+  notSummonedReason: NotSummonedReason | null;
+  credentials: 'pending' | 'accepted' | 'rejected';
+};
+
+/**
+ * What an edit may not touch, with the reason shown to the clerk. A substituted delegate is a
+ * closed record (the substitution is what the congress acts on). Kind and delegation follow a
+ * substitution, an election's result, or the check-in already counted for the quorum.
+ */
+export function editLocks(d: Pick<EditableDelegate, 'fullName' | 'replacedByName' | 'replacesName' | 'fromElection' | 'attended'>): { all: string | null; kindAndDelegation: string | null } {
+  if (d.replacedByName !== null) {
+    return { all: `Đồng chí ${d.fullName} đã được thay bằng đại biểu dự khuyết ${d.replacedByName}: không sửa thông tin của đại biểu đã được thay thế.`, kindAndDelegation: null };
+  }
+  const kindAndDelegation =
+    d.replacesName !== null
+      ? `Đồng chí ${d.fullName} là đại biểu dự khuyết đã thay thế đồng chí ${d.replacesName}: loại đại biểu và đoàn đại biểu giữ theo lần thay thế.`
+      : d.fromElection
+        ? `Đồng chí ${d.fullName} do đại hội cấp dưới bầu: loại đại biểu và đoàn đại biểu theo kết quả bầu cử.`
+        : d.attended
+          ? `Đồng chí ${d.fullName} đã điểm danh: không đổi loại đại biểu, đoàn đại biểu (số có mặt và số tổ chức có đại biểu dự đã được tính).`
+          : null;
+  return { all: null, kindAndDelegation };
+}
+
+export type EditTarget = { kind: DelegateKind; delegationOrgId: number; alternateRank: number | null };
+
+/**
+ * Whether an edit of kind and delegation is allowed (R1.33 and QĐ 294 as at registration), and
+ * whether the credentials review starts again: it was about another seat.
+ */
+export function checkDelegateEdit(before: EditableDelegate, after: EditTarget, ctx: DelegationContext): { ok: true; resetCredentials: boolean } | FieldFailure {
+  const locks = editLocks(before);
+  if (locks.all) return { ok: false, code: 'DELEGATE_SUBSTITUTED', field: 'fullName', detailCode: 'DELEGATE_SUBSTITUTED', message: locks.all };
+  const kindChanged = after.kind !== before.kind;
+  const delegationChanged = after.delegationOrgId !== before.delegationOrgId;
+  if ((kindChanged || delegationChanged) && locks.kindAndDelegation) {
+    const field = kindChanged ? 'kind' : 'delegationOrgId';
+    return { ok: false, code: 'DELEGATE_EDIT_NOT_ALLOWED', field, detailCode: 'LOCKED', message: locks.kindAndDelegation };
+  }
+  if (after.kind !== 'alternate' && after.alternateRank !== null) {
+    return { ok: false, code: 'DELEGATE_INVALID', field: 'alternateRank', detailCode: 'NOT_ALTERNATE', message: 'Chỉ đại biểu dự khuyết có thứ tự dự khuyết.' };
+  }
+  if (kindChanged || delegationChanged) {
+    const d = checkDelegation(after.kind, after.delegationOrgId, ctx);
+    if (!d.ok) return d;
+  }
+  if (kindChanged && before.notSummonedReason) {
+    const r = checkNotSummoned(after.kind, before.notSummonedReason);
+    if (!r.ok) return { ...r, field: 'kind', detailCode: r.code };
+  }
+  return { ok: true, resetCredentials: (kindChanged || delegationChanged) && before.credentials !== 'pending' };
+}
+
+/**
+ * Warnings, never refusals: another delegate of the same name where a birth date is missing on
+ * one side (two comrades may share a name), and a personnel record whose name or birth date differs.
+ */
+export function registerWarnings(
+  candidate: { nameKey: string; birthDate: string | null },
+  sameName: readonly { delegationName: string; birthDate: string | null }[],
+  person: { fullName: string; nameKey: string; birthDate: string | null } | null,
+): DelegateWarning[] {
+  const out: DelegateWarning[] = [];
+  for (const s of sameName) {
+    if (candidate.birthDate !== null && s.birthDate !== null) continue; // both dated and different: two people
+    out.push({ code: 'SAME_NAME', field: 'fullName', message: `Trùng họ tên với một đại biểu đoàn ${s.delegationName} (không đủ ngày sinh để phân biệt): kiểm tra lại.` });
+  }
+  if (person) {
+    if (person.nameKey !== candidate.nameKey) out.push({ code: 'PERSON_NAME_DIFFERS', field: 'fullName', message: `Họ tên khác hồ sơ cán bộ được liên kết (${person.fullName}).` });
+    if (person.birthDate !== null && candidate.birthDate !== null && person.birthDate !== candidate.birthDate) {
+      out.push({ code: 'PERSON_BIRTH_DIFFERS', field: 'birthDate', message: `Ngày sinh khác hồ sơ cán bộ được liên kết (${formatDateVi(person.birthDate)}).` });
+    }
+  }
+  return out;
 }

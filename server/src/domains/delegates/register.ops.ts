@@ -9,58 +9,168 @@ import {
   type credentialsRequestSchema,
   type Delegate,
   delegateKindLabels,
+  type DelegateSaved,
+  type DelegateWarning,
   notSummonedLabels,
   type notSummonedRequestSchema,
   type Register,
   rejectionLabels,
   substitutionLabels,
   type substituteRequestSchema,
+  type UpdateDelegateRequest,
+  updateDelegateRequestSchema,
 } from '../../../../shared/src/contracts/delegates.ts';
 import type { z } from 'zod';
 import { badgeCode, newSecret } from './badge-code.ts';
 import { type CongressHead, type DelegateRow, delegatesRepo, toRegister } from './delegates.repository.ts';
 import { auditDelegates, type DelegatesDeps, readCongress, writeCongress } from './delegates.context.ts';
-import { canWriteDelegates } from './delegates.policy.ts';
-import { checkCredentialsDecision, checkNotSummoned, checkSubstitution, compareAlternates, findSamePerson, isSummoned } from './register-rules.ts';
+import { assertCanRead, canWriteDelegates } from './delegates.policy.ts';
+import {
+  checkCredentialsDecision,
+  checkDelegateEdit,
+  checkDelegation,
+  checkNotSummoned,
+  checkSubstitution,
+  compareAlternates,
+  type DelegationContext,
+  editLocks,
+  type FieldFailure,
+  findSamePerson,
+  isSummoned,
+  registerWarnings,
+} from './register-rules.ts';
 
 const kindOrder = { exOfficio: 0, appointed: 1, official: 2, alternate: 3 } as const;
 
 export type NewDelegate = z.output<typeof createDelegateRequestSchema> & { sourceElectionId?: number | null };
 
-/** Adds one delegate inside the caller's transaction: checks the delegation and that the person is not registered twice. */
-export async function insertDelegate(tx: Queryable, c: CongressHead, input: NewDelegate): Promise<number> {
-  const fullName = input.fullName.replace(/\s+/g, ' ').trim();
-  const subs = await delegatesRepo.subordinateOrgs(tx, c.org_id);
-  const delegationOrgId = input.delegationOrgId ?? (input.kind === 'exOfficio' || input.kind === 'appointed' ? c.org_id : undefined);
-  if (delegationOrgId === undefined) {
-    fail('DELEGATE_INVALID', 'Đại biểu do đại hội cấp dưới bầu phải thuộc đoàn đại biểu của một tổ chức đảng trực thuộc.', [{ field: 'delegationOrgId', code: 'REQUIRED', message: 'Chọn đoàn đại biểu.' }]);
-  }
-  const isSub = subs.some((s) => s.id === delegationOrgId);
-  if (!isSub && !(delegationOrgId === c.org_id && (input.kind === 'exOfficio' || input.kind === 'appointed'))) {
-    fail('DELEGATE_INVALID', 'Đoàn đại biểu phải là một tổ chức đảng trực thuộc của đảng bộ triệu tập đại hội.', [{ field: 'delegationOrgId', code: 'NOT_SUBORDINATE', message: 'Tổ chức không trực thuộc.' }]);
-  }
-  if (input.kind !== 'alternate' && input.alternateRank != null) fail('DELEGATE_INVALID', 'Chỉ đại biểu dự khuyết có thứ tự dự khuyết.', [{ field: 'alternateRank', code: 'NOT_ALTERNATE', message: 'Chỉ dành cho đại biểu dự khuyết.' }]);
-  const nameKey = foldVietnamese(fullName);
+type PersonCandidate = { id?: number; personId: number | null; nameKey: string; birthDate: string | null; delegationOrgId: number };
+
+/**
+ * One person once per congress: the same personnel record, or the same folded name and birth
+ * date, in any delegation is refused, naming the delegation that already has them. A bare name
+ * match comes back as a warning. The caller holds the congress row lock (one writer at a time).
+ */
+async function checkRegisteredOnce(tx: Queryable, c: CongressHead, candidate: PersonCandidate, person: LinkedPerson | null): Promise<DelegateWarning[]> {
   const existing = await delegatesRepo.delegates(tx, c.id);
-  const { same } = findSamePerson(
-    { personId: input.personId ?? null, nameKey, birthDate: input.birthDate ?? null, delegationOrgId: delegationOrgId! },
+  const { same, sameName } = findSamePerson(
+    candidate,
     existing.map((e) => ({ ...e, personId: e.person_id, nameKey: e.name_key, birthDate: e.birth_date, delegationOrgId: e.delegation_org_id })),
   );
   if (same) {
-    const where = same.delegation_org_id === delegationOrgId ? 'trong đoàn này' : `trong đoàn ${same.delegation_name}`;
+    const where = same.delegation_org_id === candidate.delegationOrgId ? 'trong đoàn này' : `trong đoàn ${same.delegation_name}`;
+    const field = candidate.personId !== null && same.person_id === candidate.personId ? 'personId' : 'fullName';
     throw new DomainError('DELEGATE_DUPLICATE', `Đồng chí ${same.full_name}${same.birth_date ? ` (sinh ngày ${formatDateVi(same.birth_date)})` : ''} đã có ${where} (${delegateKindLabels[same.kind].toLowerCase()}). Một người chỉ thuộc một đoàn đại biểu.`, [
-      { field: 'fullName', code: 'DELEGATE_DUPLICATE', message: `Đã có ${where}.` },
+      { field, code: 'DELEGATE_DUPLICATE', message: `Đã có ${where}.` },
     ]);
   }
+  return registerWarnings(
+    candidate,
+    sameName.map((s) => ({ delegationName: s.delegation_name, birthDate: s.birth_date })),
+    person ? { fullName: person.full_name, nameKey: foldVietnamese(person.full_name), birthDate: person.birth_date } : null,
+  );
+}
+
+type LinkedPerson = NonNullable<Awaited<ReturnType<typeof delegatesRepo.person>>>;
+
+/** The personnel record a delegate is linked to: it must exist and lie in the actor's scope (null actor: the system). */
+async function linkedPerson(tx: Queryable, actor: Actor | null, personId: number | null | undefined): Promise<LinkedPerson | null> {
+  if (personId == null) return null;
+  const p = await delegatesRepo.person(tx, personId);
+  if (!p) throw new DomainError('PERSON_NOT_FOUND', undefined, [{ field: 'personId', code: 'PERSON_NOT_FOUND', message: 'Không tìm thấy hồ sơ cán bộ.' }]);
+  if (actor) assertCanRead(actor, p.org_path);
+  return p;
+}
+
+const delegationContext = async (tx: Queryable, c: CongressHead): Promise<DelegationContext> => ({
+  congressOrgId: c.org_id,
+  subordinateOrgIds: new Set((await delegatesRepo.subordinateOrgs(tx, c.org_id)).map((s) => s.id)),
+});
+
+const fieldFailure = (f: FieldFailure): never => {
+  throw new DomainError(f.code as 'DELEGATE_INVALID', f.message, [{ field: f.field, code: f.detailCode, message: f.message }]);
+};
+
+/** Adds one delegate inside the caller's transaction: checks the delegation and that the person is not registered twice. */
+export async function insertDelegate(tx: Queryable, c: CongressHead, input: NewDelegate, actor: Actor | null = null): Promise<{ id: number; warnings: DelegateWarning[] }> {
+  const fullName = input.fullName.replace(/\s+/g, ' ').trim();
+  const delegation = checkDelegation(input.kind, input.delegationOrgId, await delegationContext(tx, c));
+  if (!delegation.ok) return fieldFailure(delegation);
+  const delegationOrgId = delegation.delegationOrgId;
+  if (input.kind !== 'alternate' && input.alternateRank != null) fail('DELEGATE_INVALID', 'Chỉ đại biểu dự khuyết có thứ tự dự khuyết.', [{ field: 'alternateRank', code: 'NOT_ALTERNATE', message: 'Chỉ dành cho đại biểu dự khuyết.' }]);
+  const nameKey = foldVietnamese(fullName);
+  const person = await linkedPerson(tx, actor, input.personId);
+  const warnings = await checkRegisteredOnce(tx, c, { personId: input.personId ?? null, nameKey, birthDate: input.birthDate ?? null, delegationOrgId }, person);
   // No rank given: the order comes from the votes, then party age, then the order of entry (compareAlternates).
   const rank = input.alternateRank ?? null;
   const r = await tx.query<{ id: number }>(
-    `INSERT INTO delegates (congress_id, person_id, full_name, name_key, birth_date, gender, party_join_date, position, delegation_org_id, kind, alternate_rank, votes, source_election_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [c.id, input.personId ?? null, fullName, nameKey, input.birthDate ?? null, input.gender ?? null, input.partyJoinDate ?? null, input.position?.trim() || null, delegationOrgId, input.kind, rank, input.votes ?? null, input.sourceElectionId ?? null],
+    `INSERT INTO delegates (congress_id, person_id, full_name, name_key, birth_date, gender, party_join_date, position, delegation_org_id, kind, alternate_rank, votes, source_election_id, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      c.id,
+      input.personId ?? null,
+      fullName,
+      nameKey,
+      input.birthDate ?? null,
+      input.gender ?? null,
+      input.partyJoinDate ?? null,
+      input.position?.trim() || null,
+      delegationOrgId,
+      input.kind,
+      rank,
+      input.votes ?? null,
+      input.sourceElectionId ?? null,
+      input.note?.trim() || null,
+    ],
   );
-  return r.rows[0]!.id;
+  return { id: r.rows[0]!.id, warnings };
 }
+
+/** The fields an edit compares, for the audit entry: [field, label, value before, value after]. */
+function changedFields(d: DelegateRow, next: Record<string, unknown>, orgName: (id: number) => string) {
+  const shown = (field: string, v: unknown) =>
+    v === null || v === undefined || v === ''
+      ? '—'
+      : field === 'kind'
+        ? delegateKindLabels[v as Delegate['kind']]
+        : field === 'delegationOrgId'
+          ? orgName(v as number)
+          : field === 'birthDate' || field === 'partyJoinDate'
+            ? formatDateVi(v as string)
+            : field === 'gender'
+              ? (v === 'female' ? 'Nữ' : 'Nam')
+              : String(v);
+  const before: Record<string, unknown> = {
+    fullName: d.full_name,
+    kind: d.kind,
+    delegationOrgId: d.delegation_org_id,
+    personId: d.person_id,
+    birthDate: d.birth_date,
+    gender: d.gender,
+    partyJoinDate: d.party_join_date,
+    position: d.position,
+    alternateRank: d.alternate_rank,
+    votes: d.votes,
+    note: d.note,
+  };
+  return Object.keys(before)
+    .filter((k) => (before[k] ?? null) !== (next[k] ?? null))
+    .map((k) => ({ field: k, label: editFieldLabels[k] ?? k, from: shown(k, before[k]), to: shown(k, next[k]) }));
+}
+
+const editFieldLabels: Record<string, string> = {
+  fullName: 'họ và tên',
+  kind: 'loại đại biểu',
+  delegationOrgId: 'đoàn đại biểu',
+  personId: 'hồ sơ cán bộ',
+  birthDate: 'ngày sinh',
+  gender: 'giới tính',
+  partyJoinDate: 'ngày vào Đảng',
+  position: 'chức vụ',
+  alternateRank: 'thứ tự dự khuyết',
+  votes: 'số phiếu',
+  note: 'ghi chú',
+};
 
 export function createRegisterOps({ db }: DelegatesDeps) {
   async function loadDelegateForWrite(tx: Queryable, actor: Actor, delegateId: number) {
@@ -116,6 +226,8 @@ export function createRegisterOps({ db }: DelegatesDeps) {
             sameNameAs: sameName.map((s) => ({ id: s.id, delegation: s.delegation_name })),
             badgeCode: secret ? badgeCode(secret, c.id, r.id) : null,
             sessionsAttended: sessionsOf.get(r.id) ?? [],
+            note: r.note,
+            editLock: editLocks({ fullName: r.full_name, replacedByName: rb?.full_name ?? null, replacesName: rp?.full_name ?? null, fromElection: r.source_election_id !== null, attended: sessionsOf.has(r.id) }),
             version: r.version,
           };
         })
@@ -162,17 +274,94 @@ export function createRegisterOps({ db }: DelegatesDeps) {
       };
     },
 
-    async addDelegate(actor: Actor, congressId: number, req: CreateDelegateRequest): Promise<{ id: number }> {
+    async addDelegate(actor: Actor, congressId: number, req: CreateDelegateRequest): Promise<DelegateSaved> {
       const input = createDelegateRequestSchema.parse(req);
-      const id = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const c = await writeCongress(tx, actor, congressId);
         // One writer at a time per congress, so two clerks cannot register the same person at once.
         await tx.query('SELECT id FROM congresses WHERE id = $1 FOR UPDATE', [c.id]);
-        const id = await insertDelegate(tx, c, input);
-        await auditDelegates(tx, actor, c, 'delegates.added', `Thêm đại biểu ${input.fullName} (${delegateKindLabels[input.kind]}) vào danh sách đại hội ${c.org_name}`, input, { type: 'delegate', id });
-        return id;
+        const { id, warnings } = await insertDelegate(tx, c, input, actor);
+        await auditDelegates(tx, actor, c, 'delegates.added', `Thêm đại biểu ${input.fullName} (${delegateKindLabels[input.kind]}) vào danh sách đại hội ${c.org_name}`, { ...input, warnings }, { type: 'delegate', id });
+        return { id, version: 1, warnings };
       });
-      return { id };
+    },
+
+    /**
+     * Corrects a delegate's details after registration, with the checks of registration: one
+     * person once per congress (refused, naming the other delegation), the delegation and kind
+     * the rules allow, the version read. A substituted delegate is not edited; a change of kind
+     * or delegation sends the credentials back to review.
+     */
+    async updateDelegate(actor: Actor, delegateId: number, req: UpdateDelegateRequest): Promise<DelegateSaved> {
+      const input = updateDelegateRequestSchema.parse(req);
+      return db.transaction(async (tx) => {
+        const { d, c } = await loadDelegateForWrite(tx, actor, delegateId);
+        await tx.query('SELECT id FROM congresses WHERE id = $1 FOR UPDATE', [c.id]);
+        if (d.version !== input.version) fail('VERSION_CONFLICT');
+        const replacedBy = d.replaced_by_id ? await delegatesRepo.delegate(tx, d.replaced_by_id) : undefined;
+        const replaces = d.replaces_id ? await delegatesRepo.delegate(tx, d.replaces_id) : undefined;
+        const attended = (await tx.query('SELECT 1 FROM delegate_attendance WHERE delegate_id = $1 LIMIT 1', [d.id])).rows.length > 0;
+        const keep = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
+        const kind = input.kind ?? d.kind;
+        const next = {
+          fullName: input.fullName !== undefined ? input.fullName.replace(/\s+/g, ' ').trim() : d.full_name,
+          kind,
+          delegationOrgId: input.delegationOrgId ?? d.delegation_org_id,
+          personId: keep(input.personId, d.person_id),
+          birthDate: keep(input.birthDate, d.birth_date),
+          gender: keep(input.gender, d.gender),
+          partyJoinDate: keep(input.partyJoinDate, d.party_join_date),
+          position: keep(input.position, d.position)?.trim() || null,
+          // Leaving the alternates drops the rank, unless the request still sends one (refused by the rules).
+          alternateRank: keep(input.alternateRank, kind === 'alternate' ? d.alternate_rank : null),
+          votes: keep(input.votes, d.votes),
+          note: keep(input.note, d.note)?.trim() || null,
+        };
+        const ctx = await delegationContext(tx, c);
+        const verdict = checkDelegateEdit(
+          {
+            fullName: d.full_name,
+            kind: d.kind,
+            delegationOrgId: d.delegation_org_id,
+            replacedByName: replacedBy?.full_name ?? (d.replaced_by_id ? '' : null),
+            replacesName: replaces?.full_name ?? (d.replaces_id ? '' : null),
+            fromElection: d.source_election_id !== null,
+            attended,
+            notSummonedReason: d.not_summoned_reason,
+            credentials: d.credentials,
+          },
+          next,
+          ctx,
+        );
+        if (!verdict.ok) return fieldFailure(verdict);
+        const person = next.personId !== null ? await linkedPerson(tx, actor, next.personId) : null;
+        const nameKey = foldVietnamese(next.fullName);
+        const warnings = await checkRegisteredOnce(tx, c, { id: d.id, personId: next.personId, nameKey, birthDate: next.birthDate, delegationOrgId: next.delegationOrgId }, person);
+        const orgNames = new Map<number, string>([[c.org_id, c.org_name], [d.delegation_org_id, d.delegation_name], ...(await delegatesRepo.subordinateOrgs(tx, c.org_id)).map((o) => [o.id, o.name] as [number, string])]);
+        const changes = changedFields(d, next, (id) => orgNames.get(id) ?? String(id));
+        if (changes.length === 0) return { id: d.id, version: d.version, warnings };
+        const r = await tx.query<{ version: number }>(
+          `UPDATE delegates SET full_name = $2, name_key = $3, kind = $4, delegation_org_id = $5, person_id = $6, birth_date = $7, gender = $8, party_join_date = $9,
+                  position = $10, alternate_rank = $11, votes = $12, note = $13,
+                  credentials = CASE WHEN $14 THEN 'pending' ELSE credentials END,
+                  credentials_reason = CASE WHEN $14 THEN NULL ELSE credentials_reason END,
+                  credentials_checks = CASE WHEN $14 THEN '{}'::jsonb ELSE credentials_checks END,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1 RETURNING version`,
+          [d.id, next.fullName, nameKey, next.kind, next.delegationOrgId, next.personId, next.birthDate, next.gender, next.partyJoinDate, next.position, next.alternateRank, next.votes, next.note, verdict.resetCredentials],
+        );
+        if (verdict.resetCredentials) warnings.push({ code: 'CREDENTIALS_RESET', field: 'kind', message: 'Đã đổi loại đại biểu hoặc đoàn đại biểu: tư cách đại biểu cần được thẩm tra lại.' });
+        await auditDelegates(
+          tx,
+          actor,
+          c,
+          'delegates.edited',
+          `Sửa thông tin đại biểu ${d.full_name}: ${changes.map((x) => `${x.label} ${x.from} → ${x.to}`).join('; ')}`.slice(0, 1000),
+          { changes, credentialsReset: verdict.resetCredentials, warnings },
+          { type: 'delegate', id: d.id },
+        );
+        return { id: d.id, version: r.rows[0]!.version, warnings };
+      });
     },
 
     async setNotSummoned(actor: Actor, delegateId: number, input: z.output<typeof notSummonedRequestSchema>): Promise<void> {

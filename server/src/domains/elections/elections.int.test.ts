@@ -257,6 +257,36 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect(e.invalidReasons.find((r: { code: string }) => r.code === 'OTHER_COMMITTEE_RULING')).toMatchObject({ derivedFromMarks: false, requiresNote: true });
   });
 
+  it('types ballots by one-key codes unless the organizer chooses the numbers before entry opens; audited (ADR 0007)', async () => {
+    const { e, organizer, p } = await setup();
+    const api = as(ctx.app, organizer);
+    expect(e).toMatchObject({ entryKeys: 'keys', roundEntryKeys: 'keys', maxKeyedNames: 42 });
+    const outsider = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2')));
+    expect((await outsider.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'numbers' })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect((await api.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'letters' })).statusCode).toBe(400);
+    const numbers = await api.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'numbers' });
+    expect(numbers.json()).toMatchObject({ entryKeys: 'numbers', roundEntryKeys: 'numbers', version: e.version + 1 });
+    expect((await api.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'keys' })).json().error.code).toBe('VERSION_CONFLICT');
+    const audit = await t.db.query<{ details: { before: string; after: string } }>(`SELECT details FROM audit_log WHERE action = 'election.entry_keys_set' AND entity_id = $1`, [String(e.id)]);
+    expect(audit.rows.map((r) => r.details)).toEqual([{ before: 'keys', after: 'numbers' }]);
+    const opened = await api.post(`/api/elections/${e.id}/open-entry`, { version: e.version + 1, present: 48, ballotsIssued: 48, ballotsCollected: 48, listVote: { agree: 48, disagree: 0, present: 48 } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    // The ballots are printed: the way they are typed no longer changes.
+    expect((await api.put(`/api/elections/${e.id}/entry-keys`, { version: opened.json().version, entryKeys: 'keys' })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+    // A list longer than the codes starts on the numbers.
+    const long = await api.post('/api/elections', {
+      orgId: p.id('-D1'),
+      title: 'Danh sách dài',
+      kind: 'executiveCommittee',
+      regulation: '2024',
+      congressKind: 'delegates',
+      seats: 40,
+      summoned: 300,
+      candidates: Array.from({ length: 43 }, (_, i) => ({ fullName: `Nguyễn Văn Người ${i + 1}` })),
+    });
+    expect(long.json()).toMatchObject({ entryKeys: 'numbers', roundEntryKeys: 'numbers' });
+  });
+
   it('keeps another district out of the election', async () => {
     const { e, p } = await setup();
     const outsider: Session = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2'));

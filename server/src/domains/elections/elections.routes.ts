@@ -8,6 +8,7 @@ import {
   nextRoundRequestSchema,
   nominateRequestSchema,
   openEntryRequestSchema,
+  entryKeysRequestSchema,
   resolveBallotRequestSchema,
 } from '../../../../shared/src/contracts/elections.ts';
 import { requireSession } from '../../platform/http/session.ts';
@@ -35,6 +36,7 @@ export const electionsRoutes =
     });
     app.get('/elections/mine', async (req) => elections.mine(requireSession(req).actor));
     app.get('/orgs/:id/elections', { schema: { params: idParams } }, async (req) => elections.listForOrg(requireSession(req).actor, req.params.id));
+    app.get('/orgs/:id/election-congresses', { schema: { params: idParams } }, async (req) => elections.congressOptions(requireSession(req).actor, req.params.id));
     app.get('/elections/:id', { schema: { params: idParams } }, async (req) => elections.get(requireSession(req).actor, req.params.id));
     app.get('/elections/:id/eligible-counters', { schema: { params: idParams } }, async (req) => elections.eligibleCounters(requireSession(req).actor, req.params.id));
     app.put('/elections/:id/counters', { schema: { params: idParams, body: assignCountersRequestSchema } }, async (req) =>
@@ -43,6 +45,7 @@ export const electionsRoutes =
     app.post('/elections/:id/nominations', { schema: { params: idParams, body: nominateRequestSchema } }, async (req) =>
       elections.nominate(requireSession(req).actor, req.params.id, req.body),
     );
+    app.put('/elections/:id/entry-keys', { schema: { params: idParams, body: entryKeysRequestSchema } }, async (req) => elections.setEntryKeys(requireSession(req).actor, req.params.id, req.body));
     app.post('/elections/:id/open-entry', { schema: { params: idParams, body: openEntryRequestSchema } }, async (req) =>
       elections.openEntry(requireSession(req).actor, req.params.id, req.body),
     );

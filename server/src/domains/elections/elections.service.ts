@@ -3,8 +3,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, fail } from '../../platform/http/errors.ts';
 import { foldVietnamese } from '../../../../shared/src/text.ts';
-import type { BallotEntryInput, CreateElectionRequest, NextRoundRequest, NominateRequest } from '../../../../shared/src/contracts/elections.ts';
+import type { BallotEntryInput, CongressDenominatorFigures, CreateElectionRequest, DenominatorSource, ElectionCongressOption, NextRoundRequest, NominateRequest } from '../../../../shared/src/contracts/elections.ts';
 import { electionKindLabels } from '../../../../shared/src/contracts/elections.ts';
+import { defaultEntryKeys, effectiveEntryKeys, type EntryKeys, MAX_KEYED_NAMES } from '../../../../shared/src/ballot-keys.ts';
 import { pathInside } from '../organizations/organizations.policy.ts';
 import {
   type BallotEntry,
@@ -69,6 +70,9 @@ type ElectionRow = {
   approved_by_name?: string | null;
   counted_at: Date | null;
   published_at: Date | null;
+  congress_id: number | null;
+  denominator_source: DenominatorSource | null;
+  entry_keys: EntryKeys;
   version: number;
 };
 type NominationRow = { id: number; full_name: string; nominated_by: 'floor' | 'self'; present: number; approvals: number; admitted: boolean; recorded_at: Date; username: string };
@@ -122,8 +126,25 @@ export type FinishedElection = {
 /** Runs inside the transaction that closes the election, so its effects land or fail with it. */
 export type ElectionFinishedListener = (tx: Queryable, finished: FinishedElection) => Promise<void>;
 
-export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents; onFinished?: ElectionFinishedListener[] }) {
+/** The register and check-in of the congress an election is held at (the delegates domain, bound in composition.ts). */
+export type CongressFiguresPort = (q: Queryable, congressId: number) => Promise<CongressDenominatorFigures | null>;
+
+export function createElectionsService(deps: { db: Db; clock: Clock; events: ElectionEvents; onFinished?: ElectionFinishedListener[]; congressFigures?: CongressFiguresPort }) {
   const { db, events } = deps;
+
+  /**
+   * R1.18 for a delegates' congress: summoned and the delegates absent for the whole congress come
+   * from its register and check-in once it has a register. Before any session has been checked in
+   * nobody is known to be absent for the whole congress, so the typed exclusions stand.
+   */
+  async function denominatorFromCongress(q: Queryable, congressId: number | null, congressKind: string, at: DenominatorSource['at']) {
+    if (congressId === null || congressKind !== 'delegates' || !deps.congressFigures) return null;
+    const f = await deps.congressFigures(q, congressId);
+    if (!f?.registered) return null;
+    const exclusions = f.sessionsHeld > 0 ? Object.fromEntries(Object.entries(f.exclusions).filter(([, n]) => n > 0)) : null;
+    const source: DenominatorSource = { kind: 'congressRegister', takenAt: deps.clock.now().toISOString(), at, sessionsHeld: f.sessionsHeld, exclusionsFromCheckIn: exclusions !== null };
+    return { summoned: f.summoned, exclusions, source };
+  }
 
   async function announceFinished(tx: Queryable, e: ElectionRow, state: ReturnType<typeof replay>, candidates: CandidateRow[], closedOn: string) {
     const outcome = electionOutcome(state);
@@ -131,6 +152,16 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     const people = (ids: readonly string[]) => ids.map((i) => ({ ballotNo: Number(i), fullName: byNo.get(i)?.full_name ?? i }));
     const finished: FinishedElection = { electionId: e.id, orgId: e.org_id, kind: e.kind, closedOn, elected: people(outcome.elected), alternates: people(outcome.alternates) };
     for (const listener of deps.onFinished ?? []) await listener(tx, finished);
+  }
+
+  /** An election is held at a congress of its own organization, of the same form. */
+  async function assertCongressOf(q: Queryable, congressId: number, orgId: number, congressKind: string) {
+    const c = (await q.query<{ org_id: number; form: string; status: string }>(`SELECT org_id, form, status FROM congresses WHERE id = $1`, [congressId])).rows[0];
+    const bad = (message: string) => fail('ELECTION_INVALID', message, [{ field: 'congressId', code: 'ELECTION_CONGRESS_MISMATCH', message }]);
+    if (!c || c.org_id !== orgId) bad('Đại hội đã chọn không phải đại hội của tổ chức này.');
+    if (c!.status === 'cancelled' || c!.status === 'closed') bad('Đại hội đã chọn đã kết thúc hoặc không tổ chức.');
+    if (congressKind !== 'conference' && c!.form !== congressKind)
+      bad(c!.form === 'delegates' ? 'Đại hội đã chọn là đại hội đại biểu: hãy chọn loại "Đại hội đại biểu".' : 'Đại hội đã chọn là đại hội toàn thể đảng viên: hãy chọn loại "Đại hội đảng viên".');
   }
 
   async function load(q: Queryable, id: number, forUpdate = false): Promise<ElectionRow> {
@@ -304,6 +335,12 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       summoned: e.summoned,
       exclusions: e.exclusions,
       exclusionCategories: EXCLUSIONS_BY_CONGRESS[e.congress_kind],
+      congressId: e.congress_id,
+      denominatorSource: e.denominator_source,
+      entryKeys: e.entry_keys,
+      // What this round's ballot is typed with: a round longer than the codes falls back to numbers.
+      roundEntryKeys: effectiveEntryKeys(e.entry_keys, rv.roundIds.length || candidates.length),
+      maxKeyedNames: MAX_KEYED_NAMES,
       denominator: d.ok ? { value: d.value.denominator, threshold: d.value.threshold, formula: d.value.formula, source: d.value.source, terms: d.value.terms } : null,
       present: e.present,
       ballotsIssued: e.ballots_issued,
@@ -384,15 +421,34 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           `${unvoted.map((c) => c.fullName).join(', ')}: người được đề cử hoặc ứng cử tại đại hội chỉ vào danh sách sau khi đại hội biểu quyết (hơn ${rs.rules.floorNomineeMoreThanPercentOfPresent.value}% số có mặt đồng ý). Hãy tạo danh sách do cấp ủy giới thiệu, rồi ghi từng đề cử cùng kết quả biểu quyết.`,
           unvoted.map((c) => ({ field: 'candidates', code: 'NOMINEE_NEEDS_VOTE', message: `${c.fullName}: chưa có kết quả biểu quyết.` })),
         );
-      const d = computeDenominator({ congress: input.congressKind, summoned: input.summoned, exclusions: input.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
-      if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
       const org = await tx.query<{ path: string; status: string }>(`SELECT path::text AS path, status FROM organizations WHERE id = $1`, [input.orgId]);
       if (!org.rows[0]) fail('ORG_NOT_FOUND');
       if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+      const congressId = input.congressId ?? null;
+      if (congressId !== null) await assertCongressOf(tx, congressId, input.orgId, input.congressKind);
+      const taken = await denominatorFromCongress(tx, congressId, input.congressKind, 'create');
+      const summoned = taken?.summoned ?? input.summoned;
+      const exclusions = taken?.exclusions ?? input.exclusions;
+      const d = computeDenominator({ congress: input.congressKind, summoned, exclusions: exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
+      if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
       const r = await tx.query<{ id: number }>(
-        `INSERT INTO elections (org_id, title, kind, regulation, congress_kind, seats, alternate_seats, summoned, exclusions, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
-        [input.orgId, input.title, input.kind, input.regulation, input.congressKind, input.seats, input.alternateSeats, input.summoned, JSON.stringify(input.exclusions), actor.userId],
+        `INSERT INTO elections (org_id, title, kind, regulation, congress_kind, seats, alternate_seats, summoned, exclusions, created_by, congress_id, denominator_source, entry_keys)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb, $13) RETURNING id`,
+        [
+          input.orgId,
+          input.title,
+          input.kind,
+          input.regulation,
+          input.congressKind,
+          input.seats,
+          input.alternateSeats,
+          summoned,
+          JSON.stringify(exclusions),
+          actor.userId,
+          congressId,
+          taken ? JSON.stringify(taken.source) : null,
+          input.entryKeys ?? defaultEntryKeys(input.candidates.length),
+        ],
       );
       const electionId = r.rows[0]!.id;
       // Ballot order is the regulation's (given name first, Vietnamese collation), not the order typed.
@@ -406,8 +462,32 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           c.personId ?? null,
         ]);
       }
-      await audit(tx, actor, { id: electionId, org_id: input.orgId }, 'election.created', `Tạo cuộc bầu cử: ${input.title}`, input);
+      await audit(tx, actor, { id: electionId, org_id: input.orgId }, 'election.created', `Tạo cuộc bầu cử: ${input.title}`, taken ? { ...input, summoned, exclusions, denominatorSource: taken.source } : input);
       return electionId;
+    },
+
+    /** The congresses of an organization an election can be held at, newest campaign first, with what their register gives. */
+    async congressOptions(actor: Actor, orgId: number): Promise<ElectionCongressOption[]> {
+      const org = await db.query<{ path: string }>(`SELECT path::text AS path FROM organizations WHERE id = $1`, [orgId]);
+      if (!org.rows[0]) fail('ORG_NOT_FOUND');
+      if (!pathInside(org.rows[0]!.path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+      const rows = await db.query<{ id: number; campaign_name: string; form: 'members' | 'delegates'; status: string; planned_start: string | null }>(
+        `SELECT c.id, k.name AS campaign_name, c.form, c.status, c.planned_start::text AS planned_start
+           FROM congresses c JOIN campaigns k ON k.id = c.campaign_id
+          WHERE c.org_id = $1 AND c.status NOT IN ('cancelled', 'closed') AND k.status = 'active'
+          ORDER BY k.term_from DESC, k.id DESC, c.id DESC`,
+        [orgId],
+      );
+      return Promise.all(
+        rows.rows.map(async (c) => ({
+          id: c.id,
+          campaignName: c.campaign_name,
+          form: c.form,
+          status: c.status,
+          plannedStart: c.planned_start,
+          figures: deps.congressFigures ? await deps.congressFigures(db, c.id) : null,
+        })),
+      );
     },
 
     async get(actor: Actor, id: number) {
@@ -526,6 +606,21 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       return { ...outcome, election: await this.get(actor, id) };
     },
 
+    /** Codes or numbers: chosen before the ballots are printed, so only while the election is being set up. */
+    async setEntryKeys(actor: Actor, id: number, input: { version: number; entryKeys: EntryKeys }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS');
+        if (e.entry_keys === input.entryKeys) return;
+        await tx.query(`UPDATE elections SET entry_keys = $2, version = version + 1 WHERE id = $1`, [id, input.entryKeys]);
+        await audit(tx, actor, e, 'election.entry_keys_set', `Cách nhập phiếu: ${input.entryKeys === 'keys' ? 'mã một phím' : 'số thứ tự'} — ${e.title}`, { before: e.entry_keys, after: input.entryKeys });
+      });
+      events.emit(id, { type: 'setup' });
+      return this.get(actor, id);
+    },
+
     async openEntry(actor: Actor, id: number, input: { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } }) {
       await db.transaction(async (tx) => {
         const e = await load(tx, id, true);
@@ -536,6 +631,23 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (counters.length === 0) fail('ELECTION_INVALID', 'Chưa phân công Ban kiểm phiếu.');
         const issues = listIssues(e, await candidatesOf(tx, id), counters).filter((i) => i.severity === 'error');
         if (issues.length) fail('ELECTION_LIST_INVALID', issues.map((i) => i.messageVi).join(' '), issues.map((i) => ({ code: i.code, message: i.messageVi })));
+        // The register and check-in may have moved since the election was set up: take them as they are now.
+        const taken = await denominatorFromCongress(tx, e.congress_id, e.congress_kind, 'openEntry');
+        if (taken) {
+          const exclusions = taken.exclusions ?? e.exclusions;
+          const d = computeDenominator({ congress: e.congress_kind, summoned: taken.summoned, exclusions: exclusions as Partial<Record<ExclusionCategory, number>> }, ruleSetOf(e.regulation));
+          if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
+          const changed = taken.summoned !== e.summoned || JSON.stringify(exclusions) !== JSON.stringify(e.exclusions);
+          await tx.query(`UPDATE elections SET summoned = $2, exclusions = $3::jsonb, denominator_source = $4::jsonb WHERE id = $1`, [id, taken.summoned, JSON.stringify(exclusions), JSON.stringify(taken.source)]);
+          if (changed)
+            await audit(tx, actor, e, 'election.denominator_taken', `Cập nhật số triệu tập và số vắng mặt từ danh sách đại biểu, điểm danh: ${e.title}`, {
+              before: { summoned: e.summoned, exclusions: e.exclusions },
+              after: { summoned: taken.summoned, exclusions },
+              source: taken.source,
+            });
+          e.summoned = taken.summoned;
+          e.exclusions = exclusions;
+        }
         const q = checkQuorum({ summoned: e.summoned, present: input.present }, ruleSetOf(e.regulation));
         if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message, [{ field: 'present', code: q.error.code, message: q.error.message }]);
         // Charter Đ11 K6: a hard rule — no round opens below 2/3 of those summoned.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkComposition, compositionPresets, type CompositionPerson } from './composition-rules.ts';
+import { checkComposition, compositionPresets, type CompositionPerson, targetProblems } from './composition-rules.ts';
 
 const p = (o: Partial<CompositionPerson>): CompositionPerson => ({ gender: 'male', birthDate: '1970-01-01', ethnicity: 'Kinh', sciTech: false, incumbent: true, standing: false, ...o });
 const preset2020 = compositionPresets['2020-2025'];
@@ -80,5 +80,30 @@ describe('properties', () => {
         expect(checkComposition([...list].reverse(), preset2020.targets, ctx2020)).toEqual(checkComposition(list, preset2020.targets, ctx2020));
       }),
     );
+  });
+});
+
+describe('a unit\'s own target values', () => {
+  it('the ethnic minority share set per unit changes the verdict on the same list', () => {
+    // 2 of 20 from minorities: met against the preset's placeholder 0 %, missed against the unit's 15 %.
+    const list = Array.from({ length: 20 }, (_, i) => p({ ethnicity: i < 2 ? 'Tày' : 'Kinh' }));
+    expect(byKey(checkComposition(list, preset2025.targets, ctx2025), 'ethnicMinority').status).toBe('met');
+    const unit = preset2025.targets.map((t) => (t.key === 'ethnicMinority' ? { ...t, rule: { kind: 'minShare' as const, value: 0.15 } } : t));
+    const r = byKey(checkComposition(list, unit, ctx2025), 'ethnicMinority');
+    expect(r).toMatchObject({ status: 'missed', count: 2, total: 20 });
+    expect(r.text).toBe('Cấp ủy viên người dân tộc thiểu số: 2/20 = 10% (mục tiêu từ 15% trở lên) — chưa đạt');
+  });
+  it('a share the unit typed in percent reads as typed (55 %, not 55,00 %)', () => {
+    const unit = preset2020.targets.map((t) => (t.key === 'middleAge' ? { ...t, rule: { kind: 'shareRange' as const, min: 0.4, max: 0.55 } } : t));
+    expect(byKey(checkComposition([p({ birthDate: '1975-01-01' })], unit, ctx2020), 'middleAge').text).toBe('Cấp ủy viên từ 40 đến 50 tuổi: 1/1 = 100% (mục tiêu khoảng 40%–55%) — chưa đạt');
+  });
+  it('refuses a range upside down, a target twice, a rule that does not fit its measure, bands out of order', () => {
+    const t = preset2020.targets;
+    expect(targetProblems(t, preset2020.bands)).toEqual([]);
+    const upside = t.map((x) => (x.key === 'middleAge' ? { ...x, rule: { kind: 'shareRange' as const, min: 0.5, max: 0.4 } } : x));
+    expect(targetProblems(upside, preset2020.bands)).toEqual([{ field: 'targets.3.rule.min', code: 'RANGE_ORDER', message: 'Cấp ủy viên từ 40 đến 50 tuổi: cận dưới (50%) lớn hơn cận trên (40%).' }]);
+    expect(targetProblems([...t, t[0]!], preset2020.bands).map((x) => x.code)).toEqual(['DUPLICATE_TARGET']);
+    expect(targetProblems([{ ...t[0]!, rule: { kind: 'allBands' } }], preset2020.bands).map((x) => x.code)).toEqual(['RULE_MEASURE']);
+    expect(targetProblems(t, { youngBelow: 45, middleFrom: 40, middleTo: 50 }).map((x) => x.field)).toEqual(['ageBands']);
   });
 });

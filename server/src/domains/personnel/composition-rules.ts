@@ -57,7 +57,11 @@ export type TargetResult = {
 
 export const MAJORITY_ETHNICITY = 'Kinh';
 
-const pctText = (x: number) => `${formatNumberVi(x * 100, x * 100 === Math.round(x * 100) ? 0 : 2)}%`;
+// Rounded to hundredths first: 0.55 · 100 is 55.00000000000001 in floating point, and should read "55%".
+const pctText = (x: number) => {
+  const p = Math.round(x * 10_000) / 100;
+  return `${formatNumberVi(p, Number.isInteger(p) ? 0 : 2)}%`;
+};
 
 function ruleText(rule: TargetRule): string {
   switch (rule.kind) {
@@ -197,3 +201,19 @@ export const compositionPresets: Record<CompositionPresetCode, CompositionPreset
     ],
   },
 };
+
+/** What is wrong with a unit's targets (the values it sets per unit), field by field. */
+export function targetProblems(targets: readonly CompositionTarget[], bands: AgeBands): { field: string; code: string; message: string }[] {
+  const out: { field: string; code: string; message: string }[] = [];
+  const keys = new Set<string>();
+  targets.forEach((t, i) => {
+    if (keys.has(t.key)) out.push({ field: `targets.${i}.key`, code: 'DUPLICATE_TARGET', message: `Mục tiêu "${t.label}" có hai lần.` });
+    keys.add(t.key);
+    if (t.rule.kind === 'shareRange' && t.rule.min > t.rule.max)
+      out.push({ field: `targets.${i}.rule.min`, code: 'RANGE_ORDER', message: `${t.label}: cận dưới (${pctText(t.rule.min)}) lớn hơn cận trên (${pctText(t.rule.max)}).` });
+    if (t.measure === 'ageBands' && t.rule.kind !== 'allBands') out.push({ field: `targets.${i}.rule`, code: 'RULE_MEASURE', message: `${t.label}: mục tiêu ba độ tuổi chỉ xét có đủ ba độ tuổi.` });
+    if (t.measure !== 'ageBands' && t.rule.kind === 'allBands') out.push({ field: `targets.${i}.rule`, code: 'RULE_MEASURE', message: `${t.label}: cần một tỷ lệ hoặc số người.` });
+  });
+  if (!(bands.youngBelow <= bands.middleFrom && bands.middleFrom <= bands.middleTo)) out.push({ field: 'ageBands', code: 'BANDS_ORDER', message: 'Các mốc độ tuổi phải tăng dần.' });
+  return out;
+}

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { ApiErrorDetail } from '../../../../shared/src/contracts/errors.ts';
 import { electionKindLabels, type CreateElectionRequest } from '../../../../shared/src/contracts/elections.ts';
+import { sameRule } from '../../../../shared/src/contracts/personnel.ts';
 import type {
   AddCandidateRequest,
   CommitteeMember,
@@ -16,6 +17,8 @@ import type {
   PersonnelPresets,
   RecordStepRequest,
   SavePlanRequest,
+  SaveStepsRequest,
+  SaveTargetsRequest,
   StepOutcomeView,
   UpdateCandidateRequest,
 } from '../../../../shared/src/contracts/personnel.ts';
@@ -23,11 +26,13 @@ import { foldVietnamese, viCollator } from '../../../../shared/src/text.ts';
 import { assertCanRead, canWriteOrgs, pathInside } from '../organizations/organizations.policy.ts';
 import { directivePresets, type DirectivePresetCode } from '../campaigns/campaign-presets.ts';
 import type { ApprovalCheckItem, ApprovalCheckSource } from '../campaigns/approval-checklist.ts';
-import { type AgeBands, checkComposition, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget } from './composition-rules.ts';
+import { type AgeBands, checkComposition, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget, targetProblems } from './composition-rules.ts';
 import { checkEligibility, DEFAULT_TERM_MONTHS, defaultReferenceMonth, type EligibilityRuleSet, type PostKind, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
-import { evaluateStep, nominationPresets, type NominationStep } from './nomination-rules.ts';
+import { evaluateStep, heldStepProblems, nominationPresets, type NominationStep, planStepEdit } from './nomination-rules.ts';
 import { complaintBlock, type ComplaintFacts } from './complaint-rules.ts';
-import { COMPLAINT_SELECT, currentPostTitles, presentComplaint, retirementView } from './people.service.ts';
+import { COMPLAINT_SELECT, type ComplaintRow, presentComplaints } from './people.service.ts';
+import { retirementOf } from './retirement-rules.ts';
+import { compactRows, readLists } from './compact-rows.ts';
 import type { FinishedElection } from '../elections/elections.service.ts';
 
 /** Creates an election inside the caller's transaction (the elections service's createIn). */
@@ -49,7 +54,6 @@ type CongressRow = {
   term_from: number;
   term_to: number;
   preset: string;
-  levels: { level: number; windowStart: string | null }[];
 };
 
 type PlanSettings = { termMonths: number; stateReferenceMonth: string; ageBands: AgeBands; nominationPreset: string; nominationLabel: string; nominationConfirmed: boolean; nominationSource: string };
@@ -77,7 +81,6 @@ type CandidateRow = {
   ethnicity: string;
   sci_tech: boolean;
   retirement_date_entered: string | null;
-  org_path: string;
   position: number;
   candidacy: Candidacy;
   post_kind: PostKind;
@@ -107,7 +110,7 @@ const bodyLabels: Record<string, string> = {
 
 async function loadCongress(q: Queryable, id: number): Promise<CongressRow> {
   const r = await q.query<CongressRow>(
-    `SELECT c.id, c.org_id, o.name AS org_name, o.path::text AS org_path, c.level, c.campaign_id, c.form, c.status, k.term_from, k.term_to, k.preset, k.levels
+    `SELECT c.id, c.org_id, o.name AS org_name, o.path::text AS org_path, c.level, c.campaign_id, c.form, c.status, k.term_from, k.term_to, k.preset
        FROM congresses c JOIN organizations o ON o.id = c.org_id JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = $1`,
     [id],
   );
@@ -121,34 +124,62 @@ async function loadPlan(q: Queryable, congressId: number, forUpdate = false): Pr
   return r.rows[0] ?? null;
 }
 
+/**
+ * The list as every reader needs it, in list order. One JSON cell (compactRows) since it may hold
+ * a thousand names; sorted here, which costs less than sorting the built rows in the database.
+ */
 async function candidateRows(q: Queryable, congressId: number): Promise<CandidateRow[]> {
-  const r = await q.query<CandidateRow>(
-    `SELECT cc.person_id, p.full_name, p.birth_date, p.gender, p.ethnicity, p.sci_tech, p.retirement_date_entered, o.path::text AS org_path, cc.position, cc.candidacy,
-            cc.post_kind, cc.incumbent, cc.standing_proposed, cc.vetting, cc.vetting_note, cc.workplace_opinion, cc.residence_opinion
-       FROM congress_candidates cc JOIN persons p ON p.id = cc.person_id JOIN organizations o ON o.id = p.org_id WHERE cc.congress_id = $1 ORDER BY cc.position, cc.id`,
+  const rows = await compactRows<CandidateRow & { id: number }>(
+    q,
+    {
+      id: 'cc.id',
+      person_id: 'cc.person_id',
+      full_name: 'p.full_name',
+      birth_date: 'p.birth_date',
+      gender: 'p.gender',
+      ethnicity: 'p.ethnicity',
+      sci_tech: 'p.sci_tech',
+      retirement_date_entered: 'p.retirement_date_entered',
+      position: 'cc.position',
+      candidacy: 'cc.candidacy',
+      post_kind: 'cc.post_kind',
+      incumbent: 'cc.incumbent',
+      standing_proposed: 'cc.standing_proposed',
+      vetting: 'cc.vetting',
+      vetting_note: 'cc.vetting_note',
+      workplace_opinion: 'cc.workplace_opinion',
+      residence_opinion: 'cc.residence_opinion',
+    },
+    `FROM congress_candidates cc JOIN persons p ON p.id = cc.person_id WHERE cc.congress_id = $1`,
     [congressId],
   );
-  return r.rows;
+  return rows.sort((a, b) => a.position - b.position || a.id - b.id);
 }
 
-async function complaintFacts(q: Queryable, personIds: readonly number[]): Promise<Map<number, ComplaintFacts[]>> {
+/** The people on a congress' list, as a subquery (no thousand-id parameter to send). */
+const LISTED = `(SELECT person_id FROM congress_candidates WHERE congress_id = $1)`;
+
+type ComplaintFactRow = { id: number; person_id: number; status: ComplaintFacts['status']; outcome: ComplaintFacts['outcome']; received_on: string; summary: string };
+
+/** Complaints per person, oldest first (complaintBlock names the oldest open one). */
+function factsByPerson(rows: readonly ComplaintFactRow[]): Map<number, ComplaintFacts[]> {
   const out = new Map<number, ComplaintFacts[]>();
-  if (personIds.length === 0) return out;
-  const r = await q.query<ComplaintFacts & { person_id: number; received_on: string }>(
-    `SELECT id, person_id, status, outcome, received_on, summary FROM person_complaints WHERE person_id = ANY($1::int[]) ORDER BY received_on, id`,
-    [personIds],
-  );
-  for (const c of r.rows) out.set(c.person_id, [...(out.get(c.person_id) ?? []), { id: c.id, status: c.status, outcome: c.outcome, receivedOn: c.received_on, summary: c.summary }]);
+  const sorted = [...rows].sort((a, b) => (a.received_on < b.received_on ? -1 : a.received_on > b.received_on ? 1 : a.id - b.id));
+  for (const c of sorted) out.set(c.person_id, [...(out.get(c.person_id) ?? []), { id: c.id, status: c.status, outcome: c.outcome, receivedOn: c.received_on, summary: c.summary }]);
   return out;
+}
+
+async function complaintFacts(q: Queryable, congressId: number): Promise<Map<number, ComplaintFacts[]>> {
+  const r = await q.query<ComplaintFactRow>(`SELECT id, person_id, status, outcome, received_on, summary FROM person_complaints WHERE person_id IN ${LISTED}`, [congressId]);
+  return factsByPerson(r.rows);
 }
 
 const rulesOfCampaign = (c: Pick<CongressRow, 'preset' | 'term_from'>): EligibilityRuleSet => (c.preset === 'CT35-2019' ? '2020' : c.preset === 'CT45-2025' ? '2025' : c.term_from >= 2025 ? '2025' : '2020');
 const regulationOf = (c: Pick<CongressRow, 'preset' | 'term_from'>): '2014' | '2024' => directivePresets[c.preset as DirectivePresetCode]?.regulation ?? (c.term_from >= 2025 ? '2024' : '2014');
 
 function eligibilityOf(plan: PlanRow, c: Pick<CandidateRow, 'birth_date' | 'gender' | 'retirement_date_entered' | 'candidacy' | 'post_kind'>) {
-  const retirement = retirementView(c);
   return checkEligibility({
-    retirementMonth: retirement.month,
+    retirementMonth: retirementOf({ birthDate: c.birth_date, gender: c.gender, retirementDateEntered: c.retirement_date_entered }).month,
     referenceMonth: c.post_kind === 'stateFrontPost' ? plan.settings.stateReferenceMonth : plan.reference_month,
     candidacy: c.candidacy,
     post: c.post_kind,
@@ -169,6 +200,30 @@ const asComposition = (r: { gender: 'male' | 'female'; birth_date: string; ethni
   incumbent,
   standing,
 });
+
+const nominationOf = (s: Pick<PlanSettings, 'nominationPreset' | 'nominationLabel' | 'nominationConfirmed' | 'nominationSource'>) => ({
+  nominationPreset: s.nominationPreset,
+  nominationLabel: s.nominationLabel,
+  nominationConfirmed: s.nominationConfirmed,
+  nominationSource: s.nominationSource,
+});
+/** Steps the unit set itself: its own decision, so nothing is left unconfirmed. */
+const customNomination = nominationOf({ nominationPreset: 'custom', nominationLabel: 'Quy trình do đơn vị tự đặt', nominationConfirmed: true, nominationSource: 'Do đơn vị nhập' });
+
+/** Steps that already have recorded votes. */
+async function heldSteps(q: Queryable, congressId: number): Promise<Set<number>> {
+  const r = await q.query<{ step_no: number }>(`SELECT step_no FROM nomination_step_results WHERE congress_id = $1`, [congressId]);
+  return new Set(r.rows.map((x) => x.step_no));
+}
+
+type CommitteeRow = { person_id: number | null; full_name: string; body: string; term_from: number; term_to: number; elected_on: string; election_id: number };
+const COMMITTEE_OF = `SELECT person_id, full_name, body, term_from, term_to, elected_on, election_id FROM committee_members WHERE congress_id = $1`;
+const committeeOrder = ['secretary', 'deputySecretary', 'standingCommittee', 'executiveCommittee'];
+function presentCommittee(rows: readonly CommitteeRow[]): CommitteeMember[] {
+  return rows
+    .map((m) => ({ personId: m.person_id, fullName: m.full_name, body: m.body, bodyLabel: bodyLabels[m.body] ?? m.body, termFrom: m.term_from, termTo: m.term_to, electedOn: m.elected_on, electionId: m.election_id }))
+    .sort((a, b) => committeeOrder.indexOf(a.body) - committeeOrder.indexOf(b.body) || viCollator.compare(a.fullName, b.fullName));
+}
 
 export const presetsView = (): PersonnelPresets => ({
   composition: Object.values(compositionPresets).map((p) => ({ code: p.code, label: p.label, targets: p.targets, bands: p.bands, bandsConfirmed: p.bandsConfirmed, bandsSource: p.bandsSource })),
@@ -222,7 +277,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
 
   /** Why each candidate cannot go on the approved list, named and explained. */
   async function blockers(q: Queryable, plan: PlanRow, rows: CandidateRow[]): Promise<ApiErrorDetail[]> {
-    const complaints = await complaintFacts(q, rows.map((r) => r.person_id));
+    const complaints = await complaintFacts(q, plan.congress_id);
     const out: ApiErrorDetail[] = [];
     for (const r of rows) {
       const el = eligibilityOf(plan, r);
@@ -230,19 +285,14 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       const block = complaintBlock(complaints.get(r.person_id) ?? []);
       if (block) out.push({ field: `candidates.${r.person_id}`, code: 'COMPLAINT_UNRESOLVED', message: `${r.full_name}: ${block}` });
       if (r.vetting === 'concerns') out.push({ field: `candidates.${r.person_id}`, code: 'VETTING_CONCERNS', message: `${r.full_name}: thẩm tra tiêu chuẩn chính trị còn vấn đề chưa rõ` });
+      // Vetting not yet concluded holds the list back just as open concerns do.
+      if (r.vetting === 'pending') out.push({ field: `candidates.${r.person_id}`, code: 'VETTING_PENDING', message: `${r.full_name}: chưa có kết luận thẩm tra chính trị` });
     }
     return out;
   }
 
   async function committeeOf(q: Queryable, congressId: number): Promise<CommitteeMember[]> {
-    const r = await q.query<{ person_id: number | null; full_name: string; body: string; term_from: number; term_to: number; elected_on: string; election_id: number }>(
-      `SELECT person_id, full_name, body, term_from, term_to, elected_on, election_id FROM committee_members WHERE congress_id = $1 ORDER BY body, ballot_no`,
-      [congressId],
-    );
-    const order = ['secretary', 'deputySecretary', 'standingCommittee', 'executiveCommittee'];
-    return r.rows
-      .map((m) => ({ personId: m.person_id, fullName: m.full_name, body: m.body, bodyLabel: bodyLabels[m.body] ?? m.body, termFrom: m.term_from, termTo: m.term_to, electedOn: m.elected_on, electionId: m.election_id }))
-      .sort((a, b) => order.indexOf(a.body) - order.indexOf(b.body) || viCollator.compare(a.fullName, b.fullName));
+    return presentCommittee((await q.query<CommitteeRow>(COMMITTEE_OF, [congressId])).rows);
   }
 
   return {
@@ -269,23 +319,36 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       assertCanRead(actor, c.org_path);
       const plan = await loadPlan(db, congressId);
       const rows = plan ? await candidateRows(db, congressId) : [];
-      const ids = rows.map((r) => r.person_id);
-      const [posts, complaints, stepRows, elections, committee] = [
-        await currentPostTitles(db, ids),
-        await complaintFacts(db, ids),
-        await db.query<{ step_no: number; held_on: string; summoned: number; present: number; votes: { personId: number; votes: number }[] }>(
-          `SELECT step_no, held_on, summoned, present, votes FROM nomination_step_results WHERE congress_id = $1 ORDER BY step_no`,
-          [congressId],
-        ),
-        await db.query<{ election_id: number; body: string; title: string; status: string }>(
-          `SELECT pe.election_id, pe.body, e.title, e.status FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id WHERE pe.congress_id = $1 ORDER BY pe.election_id`,
-          [congressId],
-        ),
-        await committeeOf(db, congressId),
-      ];
+      const onList = new Set(rows.map((r) => r.person_id));
+      // The page's short lists in one round trip (readLists): complaints about the listed people or
+      // sent to this congress, current posts, steps held, linked elections, the new committee.
+      const lists = await readLists<{
+        complaints: ComplaintRow;
+        posts: { person_id: number; title: string; id: number };
+        steps: { step_no: number; held_on: string; summoned: number; present: number; votes: { personId: number; votes: number }[] };
+        elections: { election_id: number; body: string; title: string; status: string };
+        committee: CommitteeRow;
+      }>(
+        db,
+        {
+          complaints: `${COMPLAINT_SELECT} WHERE c.person_id IN ${LISTED} OR c.congress_id = $1`,
+          posts: `SELECT person_id, title, id FROM person_posts WHERE person_id IN ${LISTED} AND to_date IS NULL`,
+          steps: `SELECT step_no, held_on, summoned, present, votes FROM nomination_step_results WHERE congress_id = $1`,
+          elections: `SELECT pe.election_id, pe.body, e.title, e.status FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id WHERE pe.congress_id = $1`,
+          committee: COMMITTEE_OF,
+        },
+        [congressId],
+      );
+      const complaintRows = lists.complaints.sort((a, b) => (a.received_on < b.received_on ? 1 : a.received_on > b.received_on ? -1 : b.id - a.id));
+      const complaints = factsByPerson(complaintRows.filter((x) => onList.has(x.person_id)));
+      const posts = new Map<number, string[]>();
+      for (const p of lists.posts.sort((a, b) => a.id - b.id)) posts.set(p.person_id, [...(posts.get(p.person_id) ?? []), p.title]);
+      const stepRows = lists.steps.sort((a, b) => a.step_no - b.step_no);
+      const elections = lists.elections.sort((a, b) => a.election_id - b.election_id);
+      const committee = presentCommittee(lists.committee);
       const steps: StepOutcomeView[] = [];
       const passedBy = new Map<number, number[]>();
-      for (const s of stepRows.rows) {
+      for (const s of stepRows) {
         const def = plan?.nomination_steps.find((x) => x.no === s.step_no);
         if (!def) continue;
         const o = evaluateStep(def, s);
@@ -330,15 +393,17 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       let ballot = null;
       let elected = null;
       if (plan) {
-        const committeeElection = elections.rows.find((e) => e.body === 'executiveCommittee');
+        const committeeElection = elections.find((e) => e.body === 'executiveCommittee');
         const byPerson = new Map(rows.map((r) => [r.person_id, r]));
         if (committeeElection) {
           // The ballot is the election's own list: names nominated at the congress count too when they have a profile.
-          const b = await db.query<{ person_id: number; gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }>(
-            `SELECT p.id AS person_id, p.gender, p.birth_date, p.ethnicity, p.sci_tech FROM election_candidates ec JOIN persons p ON p.id = ec.person_id WHERE ec.election_id = $1`,
+          const b = await compactRows<{ person_id: number; gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }>(
+            db,
+            { person_id: 'p.id', gender: 'p.gender', birth_date: 'p.birth_date', ethnicity: 'p.ethnicity', sci_tech: 'p.sci_tech' },
+            `FROM election_candidates ec JOIN persons p ON p.id = ec.person_id WHERE ec.election_id = $1`,
             [committeeElection.election_id],
           );
-          ballot = compositionOf(plan, b.rows.map((x) => asComposition(x, byPerson.get(x.person_id)?.incumbent ?? false, byPerson.get(x.person_id)?.standing_proposed ?? false)));
+          ballot = compositionOf(plan, b.map((x) => asComposition(x, byPerson.get(x.person_id)?.incumbent ?? false, byPerson.get(x.person_id)?.standing_proposed ?? false)));
         }
         const members = committee.filter((m) => m.body === 'executiveCommittee' && m.personId);
         if (members.length > 0) {
@@ -350,10 +415,6 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           elected = compositionOf(plan, e.rows.map((x) => asComposition(x, byPerson.get(x.id)?.incumbent ?? false, standing.has(x.id))));
         }
       }
-      const complaintRows = await db.query<Parameters<typeof presentComplaint>[0]>(
-        `${COMPLAINT_SELECT} WHERE c.person_id = ANY($1::int[]) OR c.congress_id = $2 ORDER BY c.received_on DESC, c.id DESC`,
-        [ids, congressId],
-      );
       return {
         congress: { id: c.id, orgId: c.org_id, orgName: c.org_name, level: c.level, campaignId: c.campaign_id, termFrom: c.term_from, termTo: c.term_to, form: c.form, status: c.status },
         plan: plan ? presentPlan(plan) : null,
@@ -364,8 +425,8 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           elected,
         },
         steps,
-        complaints: complaintRows.rows.map(presentComplaint),
-        elections: elections.rows.map((e) => ({ electionId: e.election_id, body: e.body, title: e.title, status: e.status })),
+        complaints: await presentComplaints(db, complaintRows),
+        elections: elections.map((e) => ({ electionId: e.election_id, body: e.body, title: e.title, status: e.status })),
         committee,
         can: { edit: canEdit(actor, c) },
       };
@@ -380,7 +441,12 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         if (input.standingSize >= input.committeeSize) fail('PERSONNEL_PLAN_INVALID', 'Số ủy viên Ban Thường vụ phải ít hơn số ủy viên Ban Chấp hành.', [{ field: 'standingSize', code: 'TOO_LARGE', message: 'Phải ít hơn số ủy viên Ban Chấp hành.' }]);
         const preset = compositionPresets[input.preset];
         const rules = input.eligibilityRules ?? existing?.eligibility_rules ?? rulesOfCampaign(c);
-        const windowStart = c.levels.find((l) => l.level === c.level)?.windowStart;
+        // Only the plan needs the campaign's levels (a sizeable jsonb): read here, not on every view.
+        const levels = await tx.query<{ window_start: string | null }>(
+          `SELECT l->>'windowStart' AS window_start FROM campaigns k, jsonb_array_elements(k.levels) l WHERE k.id = $1 AND (l->>'level')::int = $2`,
+          [c.campaign_id, c.level],
+        );
+        const windowStart = levels.rows[0]?.window_start;
         const referenceMonth = input.referenceMonth ?? existing?.reference_month ?? (windowStart ? windowStart.slice(0, 7) : defaultReferenceMonth(rules, c.level));
         const nomCode = (input.nominationPreset ?? existing?.settings.nominationPreset ?? 'committee-default') as keyof typeof nominationPresets;
         const nom = nominationPresets[nomCode] ?? nominationPresets['committee-default'];
@@ -389,20 +455,25 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           const nos = customSteps.map((s) => s.no);
           if (new Set(nos).size !== nos.length) fail('PERSONNEL_PLAN_INVALID', 'Số thứ tự các bước giới thiệu bị trùng.', [{ field: 'nominationSteps', code: 'DUPLICATE_STEP', message: 'Số thứ tự bị trùng.' }]);
         }
+        // Neither a preset nor steps given: the plan keeps its process, a unit's own steps included.
+        const keepSteps = existing !== null && !customSteps && !input.nominationPreset;
+        const steps = customSteps ?? (keepSteps ? existing!.nomination_steps : nom.steps);
+        if (existing) {
+          const held = await heldSteps(tx, congressId);
+          const problems = heldStepProblems(existing.nomination_steps, held, (s) => steps.find((n) => n.no === s.no));
+          if (problems.length > 0) fail('NOMINATION_STEP_HAS_VOTES', problems[0]!.message, problems);
+        }
         const ageBands = input.ageBands ?? (existing && existing.preset === input.preset ? existing.settings.ageBands : preset.bands);
-        if (!(ageBands.youngBelow <= ageBands.middleFrom && ageBands.middleFrom <= ageBands.middleTo))
-          fail('PERSONNEL_PLAN_INVALID', 'Các mốc độ tuổi phải tăng dần.', [{ field: 'ageBands', code: 'BANDS_ORDER', message: 'Các mốc độ tuổi phải tăng dần.' }]);
         const targets = input.targets ?? (existing && existing.preset === input.preset ? existing.targets : preset.targets);
+        const problems = targetProblems(targets, ageBands);
+        if (problems.length > 0) fail('PERSONNEL_PLAN_INVALID', problems[0]!.message, problems);
+        const nomination = customSteps ? customNomination : keepSteps ? nominationOf(existing!.settings) : nominationOf({ nominationPreset: nom.preset, nominationLabel: nom.label, nominationConfirmed: nom.confirmed, nominationSource: nom.source });
         const settings: PlanSettings = {
           termMonths: input.termMonths ?? existing?.settings.termMonths ?? DEFAULT_TERM_MONTHS,
           stateReferenceMonth: input.stateReferenceMonth ?? existing?.settings.stateReferenceMonth ?? (rules === '2025' ? STATE_REFERENCE_MONTH_2025 : referenceMonth),
           ageBands,
-          nominationPreset: customSteps ? 'custom' : nom.preset,
-          nominationLabel: customSteps ? 'Quy trình do đơn vị tự đặt' : nom.label,
-          nominationConfirmed: customSteps ? true : nom.confirmed,
-          nominationSource: customSteps ? 'Do đơn vị nhập' : nom.source,
+          ...nomination,
         };
-        const steps = customSteps ?? (existing && !input.nominationPreset ? existing.nomination_steps : nom.steps);
         await tx.query(
           `INSERT INTO personnel_plans (congress_id, preset, committee_size, standing_size, reference_month, eligibility_rules, merged_unit, targets, nomination_steps, settings)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb)
@@ -416,10 +487,62 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       return this.view(actor, congressId);
     },
 
+    /** The unit's own target values (e.g. its ethnic minority share), checked at once against the list by the view. */
+    async saveTargets(actor: Actor, congressId: number, input: SaveTargetsRequest): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c, plan } = await writable(tx, actor, congressId, { draft: false });
+        if (plan.version !== input.version) fail('VERSION_CONFLICT');
+        const ageBands = input.ageBands ?? plan.settings.ageBands;
+        const problems = targetProblems(input.targets, ageBands);
+        if (problems.length > 0) fail('PERSONNEL_PLAN_INVALID', problems[0]!.message, problems);
+        await tx.query(`UPDATE personnel_plans SET targets = $2::jsonb, settings = $3::jsonb, version = version + 1, updated_at = now() WHERE congress_id = $1`, [
+          congressId,
+          JSON.stringify(input.targets),
+          JSON.stringify({ ...plan.settings, ageBands }),
+        ]);
+        const before = new Map(plan.targets.map((t) => [t.key, t.rule]));
+        const changed = input.targets.filter((t) => !sameRule(before.get(t.key), t.rule)).map((t) => t.label);
+        await audit(tx, actor, c, 'personnel.targetsUpdated', `Mục tiêu cơ cấu ${c.org_name}: ${changed.length ? `sửa ${changed.join(', ')}` : 'giữ nguyên giá trị'}`, {
+          before: { targets: plan.targets, ageBands: plan.settings.ageBands },
+          after: { targets: input.targets, ageBands },
+        });
+      });
+      return this.view(actor, congressId);
+    },
+
+    /**
+     * The unit's own nomination steps: add, rename, remove, reorder, change thresholds, while the
+     * list is a draft. A step with recorded votes stays and is counted as it was; its results
+     * follow it when the steps are renumbered.
+     */
+    async saveSteps(actor: Actor, congressId: number, input: SaveStepsRequest): Promise<CongressPersonnel> {
+      await db.transaction(async (tx) => {
+        const { c, plan } = await writable(tx, actor, congressId, { draft: true });
+        if (plan.version !== input.version) fail('VERSION_CONFLICT');
+        const edit = planStepEdit(plan.nomination_steps, await heldSteps(tx, congressId), input.steps);
+        if (!edit.ok) fail(edit.code, edit.problems[0]!.message, edit.problems);
+        const { steps, renumber } = edit as Extract<typeof edit, { ok: true }>;
+        // Two moves so that swapping two held steps never meets the primary key half-way (numbers stay ≤ 20).
+        for (const m of renumber) await tx.query(`UPDATE nomination_step_results SET step_no = $3 WHERE congress_id = $1 AND step_no = $2`, [congressId, m.from, m.to + 100]);
+        if (renumber.length > 0) await tx.query(`UPDATE nomination_step_results SET step_no = step_no - 100 WHERE congress_id = $1 AND step_no > 100`, [congressId]);
+        await tx.query(`UPDATE personnel_plans SET nomination_steps = $2::jsonb, settings = $3::jsonb, version = version + 1, updated_at = now() WHERE congress_id = $1`, [
+          congressId,
+          JSON.stringify(steps),
+          JSON.stringify({ ...plan.settings, ...customNomination }),
+        ]);
+        await audit(tx, actor, c, 'personnel.stepsUpdated', `Quy trình giới thiệu nhân sự ${c.org_name}: ${steps.length} bước (${steps.map((s) => s.name).join('; ')})`, {
+          before: plan.nomination_steps,
+          after: steps,
+          renumber,
+        });
+      });
+      return this.view(actor, congressId);
+    },
+
     async addCandidate(actor: Actor, congressId: number, input: Required<Omit<AddCandidateRequest, 'incumbent'>> & { incumbent?: boolean }): Promise<CongressPersonnel> {
       await db.transaction(async (tx) => {
         const { c, plan } = await writable(tx, actor, congressId, { draft: true });
-        const p = await tx.query<Omit<CandidateRow, 'position' | 'candidacy' | 'post_kind' | 'incumbent' | 'standing_proposed' | 'vetting' | 'vetting_note' | 'workplace_opinion' | 'residence_opinion'>>(
+        const p = await tx.query<Pick<CandidateRow, 'person_id' | 'full_name' | 'birth_date' | 'gender' | 'ethnicity' | 'sci_tech' | 'retirement_date_entered'> & { org_path: string }>(
           `SELECT p.id AS person_id, p.full_name, p.birth_date, p.gender, p.ethnicity, p.sci_tech, p.retirement_date_entered, o.path::text AS org_path
              FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = $1`,
           [input.personId],
@@ -541,6 +664,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           alternateSeats: 0,
           summoned: input.summoned,
           exclusions: input.exclusions,
+          congressId,
           candidates: rows.map((r) => ({ fullName: r.full_name, nominatedBy: 'conveningCommittee' as const, personId: r.person_id })),
         });
         await tx.query(`INSERT INTO personnel_elections (election_id, congress_id, body) VALUES ($1, $2, 'executiveCommittee')`, [electionId, congressId]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evaluateStep, nominationPresets, twoThirdsPresent } from './nomination-rules.ts';
+import { evaluateStep, nominationPresets, planStepEdit, type StepEdit, twoThirdsPresent } from './nomination-rules.ts';
 
 const nd170 = nominationPresets['nd170-appointment'];
 const step = (no: number) => nd170.steps.find((s) => s.no === no)!;
@@ -47,5 +47,45 @@ describe('properties', () => {
         expect(r.perPerson[0]!.passed).toBe(2 * votes > summoned);
       }),
     );
+  });
+});
+
+describe('editing the steps of a plan', () => {
+  const current = nominationPresets['committee-default'].steps;
+  const keep = (no: number, change: Partial<StepEdit> = {}): StepEdit => {
+    const { no: _no, ...s } = current.find((x) => x.no === no)!;
+    return { ...s, from: no, ...change };
+  };
+  const fresh: StepEdit = { from: null, name: 'Lấy ý kiến nơi cư trú', body: 'Chi bộ nơi cư trú', ballot: 'open', passRule: { kind: 'shareOfSummoned', share: 0.5 }, announced: true, quorumTwoThirds: false };
+
+  it('adds, renames, removes and reorders steps not yet held, numbering them in order', () => {
+    const r = planStepEdit(current, new Set(), [keep(2, { name: 'Ban Chấp hành giới thiệu' }), fresh, keep(1), keep(5, { passRule: { kind: 'shareOfSummoned', share: 0.6 } })]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.steps.map((s) => [s.no, s.name])).toEqual([
+      [1, 'Ban Chấp hành giới thiệu'],
+      [2, 'Lấy ý kiến nơi cư trú'],
+      [3, 'Ban Thường vụ đề xuất danh sách'],
+      [4, 'Ban Chấp hành biểu quyết danh sách bằng phiếu kín'],
+    ]);
+    expect(r.steps[3]!.passRule).toEqual({ kind: 'shareOfSummoned', share: 0.6 });
+    expect(r.renumber).toEqual([]);
+  });
+  it('a held step cannot be removed nor counted differently; it may be renamed and moved, its votes following it', () => {
+    const held = new Set([2]);
+    const removed = planStepEdit(current, held, [keep(1), keep(3)]);
+    expect(removed).toEqual({ ok: false, code: 'NOMINATION_STEP_HAS_VOTES', problems: [{ field: 'steps.2', code: 'STEP_HAS_VOTES', message: 'Bước 2 — Ban Chấp hành giới thiệu bằng phiếu kín đã ghi kết quả phiếu nên không xóa được.' }] });
+    const stricter = planStepEdit(current, held, [keep(1), keep(2, { passRule: { kind: 'shareOfSummoned', share: 2 / 3 } })]);
+    expect(stricter.ok === false && stricter.problems[0]!.message).toContain('không đổi được hình thức bỏ phiếu, ngưỡng đạt hay điều kiện 2/3');
+    const moved = planStepEdit(current, held, [keep(2, { name: 'Ban Chấp hành giới thiệu (phiếu kín)' }), keep(1), keep(3)]);
+    expect(moved.ok && moved.renumber).toEqual([{ from: 2, to: 1 }]);
+    // The same rule with its keys in another order (as jsonb gives them back) is the same rule.
+    const reordered = planStepEdit(current, held, [keep(1), keep(2, { passRule: JSON.parse('{"share":0.5,"kind":"shareOfSummoned"}') })]);
+    expect(reordered.ok).toBe(true);
+  });
+  it('refuses an unknown or repeated step and a threshold outside (0 %, 100 %)', () => {
+    const r = planStepEdit(current, new Set(), [keep(1), { ...keep(1) }, { ...fresh, from: 9 }, { ...fresh, passRule: { kind: 'shareOfSummoned', share: 1 } }]);
+    expect(r.ok === false && r.code).toBe('NOMINATION_STEP_INVALID');
+    expect(r.ok === false && r.problems.map((p) => p.code)).toEqual(['STEP_TWICE', 'STEP_UNKNOWN', 'SHARE_RANGE']);
   });
 });

@@ -4,6 +4,7 @@
  * 5-step appointment procedure of Decree 170/2025 Art. 33 [C1], and an unverified default for
  * committee introduction [U]. Pure: no I/O.
  */
+import { sameRule } from '../../../../shared/src/contracts/personnel.ts';
 export type PassRule =
   /** No vote counted at this step (discussion, minutes). */
   | { kind: 'none' }
@@ -118,4 +119,56 @@ export function evaluateStep(step: NominationStep, input: StepVotes): StepOutcom
     return line(v.personId, v.votes, passed, passed ? 'không ai trên 50%; đạt từ 30% — được lựa chọn' : 'không ai trên 50%; dưới 30%');
   });
   return { quorumMet, quorumText, stopped: perPerson.every((p) => !p.passed), perPerson };
+}
+
+// ---- Editing the steps of a plan ----
+
+/** A step as the editor sends it: `from` is the number it had (null for a new step); steps are renumbered in order. */
+export type StepEdit = Omit<NominationStep, 'no'> & { from: number | null };
+export type StepProblem = { field: string; code: string; message: string };
+
+const stepTitle = (s: NominationStep) => `Bước ${s.no} — ${s.name}`;
+const sameCounting = (a: NominationStep, b: NominationStep) => a.ballot === b.ballot && a.quorumTwoThirds === b.quorumTwoThirds && sameRule(a.passRule, b.passRule);
+
+/**
+ * A step whose votes are recorded must stay, counted the same way: removing it, or changing its
+ * ballot, pass rule or 2/3 condition, would rewrite who passed after the vote.
+ * `next` finds what becomes of each current step (undefined: removed).
+ */
+export function heldStepProblems(current: readonly NominationStep[], held: ReadonlySet<number>, next: (s: NominationStep) => NominationStep | undefined): StepProblem[] {
+  const out: StepProblem[] = [];
+  for (const s of current) {
+    if (!held.has(s.no)) continue;
+    const n = next(s);
+    if (!n) out.push({ field: `steps.${s.no}`, code: 'STEP_HAS_VOTES', message: `${stepTitle(s)} đã ghi kết quả phiếu nên không xóa được.` });
+    else if (!sameCounting(s, n)) out.push({ field: `steps.${s.no}`, code: 'STEP_HAS_VOTES', message: `${stepTitle(s)} đã ghi kết quả phiếu nên không đổi được hình thức bỏ phiếu, ngưỡng đạt hay điều kiện 2/3.` });
+  }
+  return out;
+}
+
+export type StepEditPlan =
+  | { ok: true; steps: NominationStep[]; renumber: { from: number; to: number }[] }
+  | { ok: false; code: 'NOMINATION_STEP_INVALID' | 'NOMINATION_STEP_HAS_VOTES'; problems: StepProblem[] };
+
+/** Checks an edited list of steps against the current one and the steps already held; numbers the result 1, 2, 3… */
+export function planStepEdit(current: readonly NominationStep[], held: ReadonlySet<number>, edits: readonly StepEdit[]): StepEditPlan {
+  const byNo = new Map(current.map((s) => [s.no, s]));
+  const invalid: StepProblem[] = [];
+  const seen = new Set<number>();
+  edits.forEach((e, i) => {
+    if (e.passRule.kind === 'shareOfSummoned' && (e.passRule.share <= 0 || e.passRule.share >= 1))
+      invalid.push({ field: `steps.${i}.passRule.share`, code: 'SHARE_RANGE', message: `Dòng ${i + 1}: tỷ lệ đạt phải lớn hơn 0% và nhỏ hơn 100%.` });
+    if (e.from === null) return;
+    if (!byNo.has(e.from)) invalid.push({ field: `steps.${i}.from`, code: 'STEP_UNKNOWN', message: `Dòng ${i + 1}: quy trình không có bước ${e.from}.` });
+    else if (seen.has(e.from)) invalid.push({ field: `steps.${i}.from`, code: 'STEP_TWICE', message: `Dòng ${i + 1}: bước ${e.from} xuất hiện hai lần.` });
+    seen.add(e.from);
+  });
+  if (invalid.length > 0) return { ok: false, code: 'NOMINATION_STEP_INVALID', problems: invalid };
+  const steps: NominationStep[] = edits.map(({ from: _from, ...s }, i) => ({ ...s, no: i + 1 }));
+  const newOf = new Map<number, NominationStep>();
+  edits.forEach((e, i) => e.from !== null && newOf.set(e.from, steps[i]!));
+  const problems = heldStepProblems(current, held, (s) => newOf.get(s.no));
+  if (problems.length > 0) return { ok: false, code: 'NOMINATION_STEP_HAS_VOTES', problems };
+  const renumber = [...newOf].filter(([from, s]) => held.has(from) && s.no !== from).map(([from, s]) => ({ from, to: s.no }));
+  return { ok: true, steps, renumber };
 }

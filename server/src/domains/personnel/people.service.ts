@@ -4,10 +4,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { describeFiles, loadFile, storeFile } from '../../platform/files/files.ts';
+import { classifyUpload, cleanFileName } from '../../platform/files/file-types.ts';
 import { foldVietnamese, viCollator } from '../../../../shared/src/text.ts';
 import {
   type AdvanceComplaintRequest,
   type Complaint,
+  type ComplaintFile,
   complaintKindLabels,
   type CreateComplaintRequest,
   type CreatePersonRequest,
@@ -65,7 +67,7 @@ export function retirementView(p: Pick<PersonRow, 'birth_date' | 'gender' | 'ret
   };
 }
 
-type ComplaintRow = {
+export type ComplaintRow = {
   id: number;
   person_id: number;
   person_name: string;
@@ -85,7 +87,7 @@ type ComplaintRow = {
 export const COMPLAINT_SELECT = `SELECT c.id, c.person_id, p.full_name AS person_name, c.congress_id, c.kind, c.received_on, c.sender, c.summary, c.status, c.assignee,
   c.verification, c.conclusion, c.outcome, c.concluded_on, c.version FROM person_complaints c JOIN persons p ON p.id = c.person_id`;
 
-export const presentComplaint = (c: ComplaintRow): Complaint => ({
+export const presentComplaint = (c: ComplaintRow, files: ComplaintFile[] = []): Complaint => ({
   id: c.id,
   personId: c.person_id,
   personName: c.person_name,
@@ -104,8 +106,26 @@ export const presentComplaint = (c: ComplaintRow): Complaint => ({
   outcomeLabel: c.outcome ? complaintOutcomeLabels[c.outcome] : null,
   concludedOn: c.concluded_on,
   nextStatus: nextStatus(c.status),
+  files,
   version: c.version,
 });
+
+/** Complaints with their attached files (metadata only), in the rows' order; one query for all. */
+export async function presentComplaints(q: Queryable, rows: readonly ComplaintRow[]): Promise<Complaint[]> {
+  if (rows.length === 0) return [];
+  const r = await q.query<{ complaint_id: number; id: number; file_name: string; content_type: string; size: number; added_at: Date }>(
+    `SELECT cf.complaint_id, cf.id, f.file_name, f.content_type, f.size, cf.added_at FROM complaint_files cf JOIN files f ON f.id = cf.file_id
+      WHERE cf.complaint_id = ANY($1::int[]) ORDER BY cf.id`,
+    [rows.map((c) => c.id)],
+  );
+  const files = new Map<number, ComplaintFile[]>();
+  for (const f of r.rows)
+    files.set(f.complaint_id, [...(files.get(f.complaint_id) ?? []), { id: f.id, fileName: f.file_name, contentType: f.content_type, size: f.size, addedAt: f.added_at.toISOString() }]);
+  return rows.map((c) => presentComplaint(c, files.get(c.id) ?? []));
+}
+
+/** A complaint carries the letter, minutes and conclusions: documents and scans, not spreadsheets or plain text. */
+const COMPLAINT_FILE_TYPES: readonly string[] = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/png', 'image/jpeg'];
 
 /** Current posts per person, "Phó Bí thư Thành ủy (Đảng bộ thành phố Móng Cái)". */
 export async function currentPostTitles(q: Queryable, personIds: readonly number[]): Promise<Map<number, string[]>> {
@@ -189,6 +209,16 @@ export function createPeopleService(deps: { db: Db; clock: Clock }) {
       if (/persons_code_key/.test(String(err))) fail('PERSON_CODE_TAKEN', `Mã cán bộ ${input.code} đã được dùng.`, [{ field: 'code', code: 'PERSON_CODE_TAKEN', message: 'Mã đã được dùng.' }]);
       throw err;
     }
+  }
+
+  /** The complaint's person: their organization decides who may read or change the complaint. */
+  async function complaintScope(q: Queryable, id: number, forUpdate = false) {
+    const r = await q.query<{ org_id: number; org_path: string; full_name: string }>(
+      `SELECT p.org_id, o.path::text AS org_path, p.full_name FROM person_complaints c JOIN persons p ON p.id = c.person_id JOIN organizations o ON o.id = p.org_id WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`,
+      [id],
+    );
+    if (!r.rows[0]) fail('COMPLAINT_NOT_FOUND');
+    return r.rows[0]!;
   }
 
   async function summaries(q: Queryable, rows: PersonRow[]): Promise<PersonSummary[]> {
@@ -275,7 +305,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock }) {
           const f = files.get(d.file_id);
           return { id: d.id, label: d.label, fileId: d.file_id, fileName: f?.fileName ?? '', size: f?.size ?? 0, contentType: f?.contentType ?? '', createdAt: d.created_at.toISOString() };
         }),
-        complaints: complaints.rows.map(presentComplaint),
+        complaints: await presentComplaints(db, complaints.rows),
         candidacies: cands.rows.map((c) => ({ congressId: c.congress_id, orgName: c.org_name, listStatus: c.list_status })),
         committees: committees.rows.map((c) => ({ orgName: c.org_name, body: c.body, termFrom: c.term_from, termTo: c.term_to })),
         version: p.version,
@@ -402,7 +432,43 @@ export function createPeopleService(deps: { db: Db; clock: Clock }) {
       const c = r.rows[0];
       if (!c) fail('COMPLAINT_NOT_FOUND');
       assertCanRead(actor, c!.org_path);
-      return presentComplaint(c!);
+      return (await presentComplaints(db, [c!]))[0]!;
+    },
+
+    /** The complaint's person decides the scope, as for every other step of the complaint. */
+    async attachComplaintFile(actor: Actor, id: number, upload: { fileName: string; bytes: Buffer }): Promise<Complaint> {
+      const name = cleanFileName(upload.fileName);
+      const verdict = classifyUpload(name, upload.bytes);
+      if (verdict.ok && !COMPLAINT_FILE_TYPES.includes(verdict.type.contentType)) {
+        const message = `Đơn thư chỉ đính kèm tệp PDF, Word (.docx) hoặc ảnh (.png, .jpg); không nhận "${name}".`;
+        fail('FILE_TYPE_REFUSED', message, [{ field: 'file', code: 'FILE_EXTENSION', message }]);
+      }
+      await db.transaction(async (tx) => {
+        const c = await complaintScope(tx, id, true);
+        assertCanWrite(actor, c.org_path);
+        const f = await storeFile(tx, { fileName: name, bytes: upload.bytes, uploadedBy: actor.userId, maxBytes: DOCUMENT_MAX_BYTES });
+        await tx.query(`INSERT INTO complaint_files (complaint_id, file_id, added_by) VALUES ($1, $2, $3)`, [id, f.id, actor.userId]);
+        await recordAudit(tx, actor, {
+          action: 'complaint.fileAttached',
+          entityType: 'complaint',
+          entityId: id,
+          orgId: c.org_id,
+          summary: `Đính kèm tệp "${f.fileName}" vào đơn thư về ${c.full_name}`,
+          details: { fileId: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 },
+        });
+      });
+      return this.complaint(actor, id);
+    },
+
+    /** A file of a complaint; reading a denunciation's papers is recorded too. */
+    async complaintFile(actor: Actor, id: number, fileId: number) {
+      const c = await complaintScope(db, id);
+      assertCanRead(actor, c.org_path);
+      const r = await db.query<{ file_id: number }>(`SELECT file_id FROM complaint_files WHERE id = $1 AND complaint_id = $2`, [fileId, id]);
+      if (!r.rows[0]) fail('FILE_NOT_FOUND');
+      const f = await loadFile(db, r.rows[0]!.file_id);
+      await recordAudit(db, actor, { action: 'complaint.fileRead', entityType: 'complaint', entityId: id, orgId: c.org_id, summary: `Mở tệp "${f.fileName}" của đơn thư về ${c.full_name}`, details: { fileId: f.id } });
+      return f;
     },
 
     async advanceComplaint(actor: Actor, id: number, input: AdvanceComplaintRequest): Promise<Complaint> {

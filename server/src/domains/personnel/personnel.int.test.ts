@@ -181,6 +181,21 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     const tooMany = await put(orgS, `/api/congresses/${congressId}/personnel/steps/2`, { heldOn: '2020-06-10', summoned: 30, present: 28, votes: [{ personId: an, votes: 29 }] });
     expect(tooMany.json().error).toMatchObject({ code: 'NOMINATION_STEP_INVALID', details: [{ field: 'votes.0.votes' }] });
 
+    // Political vetting not yet concluded holds the list back like open concerns, naming the person.
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    const pending = await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
+    expect(pending.json().error.code).toBe('CANDIDATE_LIST_BLOCKED');
+    expect(pending.json().error.message).toContain('Hoàng Văn An: chưa có kết luận thẩm tra chính trị');
+    expect(pending.json().error.details.filter((d: { code: string }) => d.code === 'VETTING_PENDING')).toHaveLength(4);
+    const vettingItem = (await ctx.services.congressPersonnel.approvalSource(t.db, { id: congressId, orgId: D1, campaignId: view.congress.campaignId })).find((i) => i.key === 'eligibility')!;
+    expect(vettingItem).toMatchObject({ ok: false, blocking: true });
+    expect(vettingItem.detail).toContain('Phạm Thị Dung: chưa có kết luận thẩm tra chính trị');
+    for (const id of [an, binh, cuong]) expect((await org.patch(`/api/congresses/${congressId}/personnel/candidates/${id}`, { vetting: 'cleared' })).statusCode).toBe(200);
+    view = (await org.patch(`/api/congresses/${congressId}/personnel/candidates/${dung}`, { vetting: 'concerns' })).json();
+    const concerns = await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
+    expect(concerns.json().error.message).toContain('Phạm Thị Dung: thẩm tra tiêu chuẩn chính trị còn vấn đề chưa rõ');
+    view = (await org.patch(`/api/congresses/${congressId}/personnel/candidates/${dung}`, { vetting: 'cleared' })).json();
+
     // A complaint about Cường blocks approval, with the reason, and shows on the approval checklist.
     const complaint = (await org.post(`/api/people/${cuong}/complaints`, { kind: 'denunciation', receivedOn: '2020-06-01', summary: 'Tố cáo kê khai tài sản chưa trung thực', congressId })).json();
     expect(complaint).toMatchObject({ status: 'received', nextStatus: 'assigned' });
@@ -202,7 +217,6 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     c = (await org.post(`/api/complaints/${complaint.id}/advance`, { version: c.version, to: 'concluded', conclusion: 'Nội dung tố cáo không có cơ sở', outcome: 'unfounded', concludedOn: '2020-06-12' })).json();
     expect(c).toMatchObject({ status: 'concluded', outcomeLabel: 'Không có cơ sở' });
 
-    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
     const approved = await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().plan.listStatus).toBe('approved');
@@ -256,8 +270,107 @@ describe.each(testEngines)('personnel on %s', (engine) => {
 
     const actions = await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE entity_type = 'congressPersonnel' AND entity_id = $1`, [String(congressId)]);
     expect(actions.rows.map((r) => r.action).sort()).toEqual(
-      ['personnel.candidateAdded', 'personnel.committeeElected', 'personnel.electionCreated', 'personnel.firstMeetingElectionCreated', 'personnel.listApproved', 'personnel.planCreated', 'personnel.stepRecorded'].sort(),
+      ['personnel.candidateAdded', 'personnel.candidateUpdated', 'personnel.committeeElected', 'personnel.electionCreated', 'personnel.firstMeetingElectionCreated', 'personnel.listApproved', 'personnel.planCreated', 'personnel.stepRecorded'].sort(),
     );
+  });
+
+  it('the unit sets its own target values and nomination steps; a held step stays; complaints carry files', async () => {
+    const { p, org, orgS, other, otherS, congressId } = await setup();
+    const D1 = p.id('-D1');
+    const mk = async (name: string, birth: string, gender: 'male' | 'female', ethnicity = 'Kinh') => (await org.post('/api/people', person(D1, name, birth, gender, { ethnicity }))).json().id as number;
+    const a = await mk('Nông Văn Hòa', '1972-02-02', 'male', 'Tày');
+    const b = await mk('Đào Thị Mai', '1980-03-03', 'female');
+    const c = await mk('Lê Văn Tú', '1975-04-04', 'male');
+    let view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 3, standingSize: 1 })).json();
+    for (const id of [a, b, c]) view = (await org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: id, candidacy: 'reelection' })).json();
+    const target = (v: { composition: { candidates: { key: string; status: string; text: string }[] } }, k: string) => v.composition.candidates.find((x) => x.key === k)!;
+    expect(target(view, 'ethnicMinority').status).toBe('met');
+
+    // Targets: the ethnic minority share set per unit (40 %) is checked at once against the list (1 of 3).
+    type Target = { key: string; rule: { kind: string; value?: number } };
+    const withShare = (targets: Target[], value: number) => targets.map((x) => (x.key === 'ethnicMinority' ? { ...x, rule: { kind: 'minShare', value } } : x));
+    const saved = await put(orgS, `/api/congresses/${congressId}/personnel/targets`, { version: view.plan.version, targets: withShare(view.plan.targets, 0.4) });
+    expect(saved.statusCode, saved.body).toBe(200);
+    view = saved.json();
+    expect(target(view, 'ethnicMinority')).toMatchObject({ status: 'missed', text: 'Cấp ủy viên người dân tộc thiểu số: 1/3 = 33,33% (mục tiêu từ 40% trở lên) — chưa đạt' });
+    expect((await put(orgS, `/api/congresses/${congressId}/personnel/targets`, { version: view.plan.version - 1, targets: view.plan.targets })).json().error.code).toBe('VERSION_CONFLICT');
+    const upside = view.plan.targets.map((x: Target) => (x.key === 'middleAge' ? { ...x, rule: { kind: 'shareRange', min: 0.6, max: 0.4 } } : x));
+    expect((await put(orgS, `/api/congresses/${congressId}/personnel/targets`, { version: view.plan.version, targets: upside })).json().error).toMatchObject({ code: 'PERSONNEL_PLAN_INVALID', details: [{ field: 'targets.3.rule.min' }] });
+    expect((await put(otherS, `/api/congresses/${congressId}/personnel/targets`, { version: view.plan.version, targets: view.plan.targets })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    // Saving the plan's sizes again keeps the unit's values.
+    view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { version: view.plan.version, preset: '2020-2025', committeeSize: 3, standingSize: 1 })).json();
+    expect(view.plan.targets.find((x: Target) => x.key === 'ethnicMinority').rule).toEqual({ kind: 'minShare', value: 0.4 });
+
+    // Steps: votes recorded at step 2, then the unit edits the process.
+    type Step = { no: number; name: string; passRule: unknown };
+    const edit = (s: Step, from: number | null = s.no) => ({ ...s, no: undefined, from });
+    const strip = (x: ReturnType<typeof edit>) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'no'));
+    view = (await put(orgS, `/api/congresses/${congressId}/personnel/steps/2`, { heldOn: '2020-06-10', summoned: 20, present: 18, votes: [{ personId: a, votes: 15 }, { personId: b, votes: 9 }, { personId: c, votes: 12 }] })).json();
+    const steps = view.plan.nominationSteps as Step[];
+    const saveSteps = (s: unknown[], version = view.plan.version) => put(orgS, `/api/congresses/${congressId}/personnel/steps`, { version, steps: s });
+    const removed = await saveSteps([steps[0]!, steps[2]!].map((s) => strip(edit(s))));
+    expect(removed.statusCode).toBe(409);
+    expect(removed.json().error).toMatchObject({ code: 'NOMINATION_STEP_HAS_VOTES', message: 'Bước 2 — Ban Chấp hành giới thiệu bằng phiếu kín đã ghi kết quả phiếu nên không xóa được.' });
+    const stricter = await saveSteps(steps.map((s) => strip(edit(s.no === 2 ? { ...s, passRule: { kind: 'shareOfSummoned', share: 0.7 } } : s))));
+    expect(stricter.json().error.code).toBe('NOMINATION_STEP_HAS_VOTES');
+    // Reorder (step 2 first), rename it, drop step 4, add a residence step with a 2/3 threshold.
+    const added = { from: null, name: 'Lấy ý kiến nơi cư trú', body: 'Chi bộ nơi cư trú', ballot: 'open', passRule: { kind: 'shareOfSummoned', share: 2 / 3 }, announced: true, quorumTwoThirds: false };
+    const edited = await saveSteps([strip(edit({ ...steps[1]!, name: 'Ban Chấp hành giới thiệu (phiếu kín)' })), ...[steps[0]!, steps[2]!, steps[4]!].map((s) => strip(edit(s))), added]);
+    expect(edited.statusCode, edited.body).toBe(200);
+    view = edited.json();
+    expect(view.plan).toMatchObject({ nominationPreset: 'custom', nominationLabel: 'Quy trình do đơn vị tự đặt', nominationConfirmed: true });
+    expect(view.plan.nominationSteps.map((s: Step) => [s.no, s.name])).toEqual([
+      [1, 'Ban Chấp hành giới thiệu (phiếu kín)'],
+      [2, 'Ban Thường vụ đề xuất danh sách'],
+      [3, 'Hội nghị cán bộ chủ chốt giới thiệu'],
+      [4, 'Ban Chấp hành biểu quyết danh sách bằng phiếu kín'],
+      [5, 'Lấy ý kiến nơi cư trú'],
+    ]);
+    // The votes followed their step: 15 and 12 of 20 pass, 9 does not.
+    expect(view.steps.map((s: { no: number; name: string }) => [s.no, s.name])).toEqual([[1, 'Ban Chấp hành giới thiệu (phiếu kín)']]);
+    expect(view.candidates.map((x: { passedSteps: number[] }) => x.passedSteps)).toEqual([[1], [], [1]]);
+    expect((await saveSteps([], view.plan.version)).statusCode).toBe(400);
+    expect((await put(otherS, `/api/congresses/${congressId}/personnel/steps`, { version: view.plan.version, steps: [added] })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    // Saving the plan keeps the unit's steps; switching to a preset would drop the held step, so it is refused.
+    view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { version: view.plan.version, preset: '2020-2025', committeeSize: 3, standingSize: 1 })).json();
+    expect(view.plan.nominationPreset).toBe('custom');
+    expect(view.plan.nominationSteps).toHaveLength(5);
+    const toPreset = await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { version: view.plan.version, preset: '2020-2025', committeeSize: 3, standingSize: 1, nominationPreset: 'nd170-appointment' });
+    expect(toPreset.json().error.code).toBe('NOMINATION_STEP_HAS_VOTES');
+
+    // Complaint files: PDF, Word and images through the file store; anything else refused; scope as the complaint's.
+    const complaint = (await org.post(`/api/people/${c}/complaints`, { kind: 'complaint', receivedOn: '2020-06-02', summary: 'Phản ánh kê khai tài sản', congressId })).json();
+    expect(complaint.files).toEqual([]);
+    const upload = (s: Session, name: string, data: Buffer) => {
+      const m = multipart(name, data);
+      return ctx.app.inject({ method: 'POST', url: `/api/complaints/${complaint.id}/files`, payload: m.payload, headers: { ...m.headers, cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    };
+    const pdf = Buffer.from('%PDF-1.4\n% Đơn phản ánh\n');
+    const ok = await upload(orgS, 'don-phan-anh.pdf', pdf);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().files).toMatchObject([{ fileName: 'don-phan-anh.pdf', contentType: 'application/pdf', size: pdf.length }]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    expect((await upload(orgS, 'anh-chup.png', png)).json().files).toHaveLength(2);
+    const fake = await upload(orgS, 'bien-ban.pdf', Buffer.from('MZ this is no pdf'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.code).toBe('FILE_TYPE_REFUSED');
+    const sheet = await upload(orgS, 'bang-ke.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
+    expect(sheet.json().error).toMatchObject({ code: 'FILE_TYPE_REFUSED', message: 'Đơn thư chỉ đính kèm tệp PDF, Word (.docx) hoặc ảnh (.png, .jpg); không nhận "bang-ke.xlsx".' });
+    expect((await upload(otherS, 'x.pdf', pdf)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const fileId = ok.json().files[0].id as number;
+    const got = await org.get(`/api/complaints/${complaint.id}/files/${fileId}`);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    expect((await other.get(`/api/complaints/${complaint.id}/files/${fileId}`)).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    expect((await org.get(`/api/complaints/${complaint.id}/files/999999`)).json().error.code).toBe('FILE_NOT_FOUND');
+    // The congress page and the profile list the files with the complaint.
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(view.complaints[0].files.map((f: { fileName: string }) => f.fileName)).toEqual(['don-phan-anh.pdf', 'anh-chup.png']);
+    expect((await org.get(`/api/people/${c}`)).json().complaints[0].files).toHaveLength(2);
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'complaint' AND entity_id = $1 ORDER BY id`, [String(complaint.id)]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['complaint.received', 'complaint.fileAttached', 'complaint.fileAttached', 'complaint.fileRead']);
+    const planAudit = await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE entity_type = 'congressPersonnel' AND entity_id = $1`, [String(congressId)]);
+    expect(planAudit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['personnel.targetsUpdated', 'personnel.stepsUpdated']));
   });
 
   it('computes concurrent-post figures over a subtree from the people\'s posts, against the targets', async () => {

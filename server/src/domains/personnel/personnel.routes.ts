@@ -13,6 +13,8 @@ import {
   personListQuerySchema,
   recordStepRequestSchema,
   savePlanRequestSchema,
+  saveStepsRequestSchema,
+  saveTargetsRequestSchema,
   updateCandidateRequestSchema,
   updatePersonRequestSchema,
 } from '../../../../shared/src/contracts/personnel.ts';
@@ -75,10 +77,28 @@ export const personnelRoutes =
       return people.addComplaint(requireSession(req).actor, req.params.id, req.body);
     });
     app.get('/complaints/:id', { schema: { params: idParams } }, async (req) => people.complaint(requireSession(req).actor, req.params.id));
+    app.post('/complaints/:id/files', { schema: { params: idParams } }, async (req, reply) => {
+      const ctx = requireSession(req);
+      const file = await readUpload(req);
+      reply.status(201);
+      return people.attachComplaintFile(ctx.actor, req.params.id, { fileName: file.fileName, bytes: file.bytes });
+    });
+    app.get('/complaints/:id/files/:fileId', { schema: { params: z.object({ id: idNum, fileId: idNum }) } }, async (req, reply) => {
+      const f = await people.complaintFile(requireSession(req).actor, req.params.id, req.params.fileId);
+      reply.header('content-type', f.contentType);
+      reply.header('content-disposition', attachment(f.fileName));
+      return f.bytes;
+    });
     app.post('/complaints/:id/advance', { schema: { params: idParams, body: advanceComplaintRequestSchema } }, async (req) => people.advanceComplaint(requireSession(req).actor, req.params.id, req.body));
 
     app.get('/congresses/:id/personnel', { schema: { params: idParams } }, async (req) => congress.view(requireSession(req).actor, req.params.id));
     app.put('/congresses/:id/personnel/plan', { schema: { params: idParams, body: savePlanRequestSchema } }, async (req) => congress.savePlan(requireSession(req).actor, req.params.id, req.body));
+    app.put('/congresses/:id/personnel/targets', { schema: { params: idParams, body: saveTargetsRequestSchema } }, async (req) =>
+      congress.saveTargets(requireSession(req).actor, req.params.id, req.body),
+    );
+    app.put('/congresses/:id/personnel/steps', { schema: { params: idParams, body: saveStepsRequestSchema } }, async (req) =>
+      congress.saveSteps(requireSession(req).actor, req.params.id, req.body),
+    );
     app.post('/congresses/:id/personnel/candidates', { schema: { params: idParams, body: addCandidateRequestSchema } }, async (req) =>
       congress.addCandidate(requireSession(req).actor, req.params.id, req.body),
     );

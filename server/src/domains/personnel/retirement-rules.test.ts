@@ -49,3 +49,18 @@ describe('properties of the schedule', () => {
     );
   });
 });
+
+describe('age on a day, by the calendar', () => {
+  it('equals the age counted with dates: years passed, one less before the birthday', () => {
+    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (birth, on) => {
+        const b = new Date(`${birth}T00:00:00Z`);
+        const o = new Date(`${on}T00:00:00Z`);
+        let age = o.getUTCFullYear() - b.getUTCFullYear();
+        if (o.getUTCMonth() < b.getUTCMonth() || (o.getUTCMonth() === b.getUTCMonth() && o.getUTCDate() < b.getUTCDate())) age--;
+        expect(ageOn(birth, on)).toBe(age);
+      }),
+    );
+  });
+});

@@ -96,6 +96,8 @@ export const errorCatalog = {
   DELEGATE_INVALID: [422, 'Thông tin đại biểu không hợp lệ.'],
   DELEGATE_DUPLICATE: [409, 'Đồng chí này đã có trong danh sách đại biểu của đại hội.'],
   DELEGATE_REASON_NOT_APPLICABLE: [422, 'Lý do này không áp dụng cho loại đại biểu này.'],
+  DELEGATE_SUBSTITUTED: [409, 'Đại biểu đã được thay bằng đại biểu dự khuyết: không sửa thông tin được nữa.'],
+  DELEGATE_EDIT_NOT_ALLOWED: [409, 'Không đổi được loại đại biểu hoặc đoàn đại biểu của đồng chí này.'],
   SUBSTITUTION_NOT_ALLOWED: [409, 'Không được cử đại biểu dự khuyết thay thế trong trường hợp này.'],
   NO_ALTERNATE_LEFT: [409, 'Đoàn đại biểu không còn đại biểu dự khuyết.'],
   ALTERNATE_OUT_OF_ORDER: [409, 'Đại biểu dự khuyết được chuyển thành chính thức theo thứ tự số phiếu bầu.'],
@@ -125,6 +127,7 @@ export const errorCatalog = {
   PERSONNEL_ELECTION_EXISTS: [409, 'Đã tạo cuộc bầu cử từ danh sách này.'],
   NOT_A_COMMITTEE_MEMBER: [422, 'Người được giới thiệu phải là ủy viên Ban Chấp hành khóa mới.'],
   NOMINATION_STEP_INVALID: [422, 'Kết quả bước giới thiệu nhân sự không hợp lệ.'],
+  NOMINATION_STEP_HAS_VOTES: [409, 'Bước giới thiệu này đã ghi kết quả phiếu: không xóa được, không đổi được cách tính đạt.'],
   INTERNAL: [500, 'Lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị viên.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -8,14 +8,20 @@ import type { AuditEntry } from '../../../../shared/src/contracts/accounts.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { foldVietnamese, formatDateTime } from '../../lib/format.ts';
 import { AuditActionLabel } from './AuditActionLabel.tsx';
-import { auditActionKeys } from './audit-actions.ts';
+import { actionsWithPrefix, auditDomains } from './audit-actions.ts';
 import { type AuditFilters, auditQuery } from './audit.api.ts';
 
 type FilterValues = { action?: string; entityType?: string; actor?: string; from?: Dayjs | null; to?: Dayjs | null };
 
-const actionPrefixes = ['organization.', 'user.', 'auth.'] as const;
+type ActionOption = { value?: string; label: string; search: string; options?: ActionOption[] };
+
+/** A typed code selects by prefix (the server filters `LIKE code%`); words find the Vietnamese label, or a whole group by its name. */
+const matchesAction = (input: string, o?: ActionOption) => {
+  const q = input.trim();
+  return !q || (o?.value ?? '').startsWith(q) || (o?.search ?? '').includes(foldVietnamese(q));
+};
 
 /** Nhật ký thay đổi: who changed what and when, newest first, filterable. */
 export function AuditPage() {
@@ -35,10 +41,12 @@ export function AuditPage() {
       to: toIsoDate(v.to),
     });
 
-  const actionOptions = [
-    ...actionPrefixes.map((p) => ({ value: p, label: `${p}* — ${t(`audit.prefixes.${p.slice(0, -1) as 'organization' | 'user' | 'auth'}`)}` })),
-    ...Object.entries(auditActionKeys).map(([value, key]) => ({ value, label: `${value} — ${t(key)}` })),
-  ];
+  const option = (value: string, label: string, shown = value): ActionOption => ({ value, label: `${shown} — ${label}`, search: foldVietnamese(label) });
+  const actionOptions: ActionOption[] = auditDomains.map(({ domain, prefixes }) => ({
+    label: t(`audit.domains.${domain}`),
+    search: foldVietnamese(t(`audit.domains.${domain}`)),
+    options: prefixes.flatMap((p) => [option(`${p}.`, t(`audit.prefixes.${p}`), `${p}.*`), ...actionsWithPrefix(p).map((a) => option(a, t(`audit.actions.${a}`)))]),
+  }));
 
   return (
     <div className="page">
@@ -48,7 +56,7 @@ export function AuditPage() {
           <Row gutter={12}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item name="action" label={t('audit.filters.action')}>
-                <AutoComplete options={actionOptions} virtual={false} allowClear placeholder={t('audit.filters.actionPlaceholder')} filterOption={(input, o) => String(o?.value ?? '').startsWith(input)} />
+                <AutoComplete<string, ActionOption> options={actionOptions} virtual={false} allowClear placeholder={t('audit.filters.actionPlaceholder')} filterOption={matchesAction} popupMatchSelectWidth={420} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={4}>

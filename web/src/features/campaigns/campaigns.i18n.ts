@@ -320,7 +320,7 @@ export const campaignsVi = {
     confirmed: 'Đã ghi nhận đã nghiên cứu bài học của đại hội điểm.',
     overrideIntro: 'Các mục bắt buộc sau chưa đạt. Chỉ duyệt được khi ghi rõ lý do ngoại lệ:',
     overrideReason: 'Lý do duyệt ngoại lệ',
-    sources: { campaigns: 'Tiến độ, lịch', personnel: 'Nhân sự', documents: 'Văn kiện' },
+    sources: { campaigns: 'Tiến độ, lịch', personnel: 'Nhân sự', documents: 'Văn kiện', delegates: 'Đại biểu' },
   },
   statuses: {
     planned: 'Đã có kế hoạch',
@@ -668,7 +668,7 @@ export const campaignsEn: typeof campaignsVi = {
     confirmed: 'Recorded: the pilots’ lessons were studied.',
     overrideIntro: 'These required items are not met. Approval needs a recorded reason for the exception:',
     overrideReason: 'Reason for approving anyway',
-    sources: { campaigns: 'Schedule', personnel: 'Personnel', documents: 'Documents' },
+    sources: { campaigns: 'Schedule', personnel: 'Personnel', documents: 'Documents', delegates: 'Delegates' },
   },
   statuses: {
     planned: 'Planned',

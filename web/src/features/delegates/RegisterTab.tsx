@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
 import {
   delegateKindLabels,
   delegateKinds,
@@ -13,11 +12,11 @@ import {
   substitutionReasons,
   type SubstitutionReason,
 } from '../../../../shared/src/contracts/delegates.ts';
-import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
 import { formatCount, formatDateVi } from '../../lib/format.ts';
 import { requiredRule } from '../../lib/forms.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
 import { badgesUrl, type Delegate, type Register, useAddDelegate, useNotSummoned, useSubstitute } from './delegates.api.ts';
+import { delegateBody, DelegateFields, type DelegateFormValues, EditDelegateDialog, useShowWarnings } from './DelegateForm.tsx';
 
 const kindColor: Record<DelegateKind, string> = { official: 'blue', exOfficio: 'red', appointed: 'purple', alternate: 'default' };
 
@@ -58,11 +57,11 @@ export function SubstituteDialog({ reg, delegate, onClose, defaultReason }: { re
 
 export function RegisterTab({ reg }: { reg: Register }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<null | 'add' | { notSummoned: Delegate } | { substitute: Delegate }>(null);
+  const [open, setOpen] = useState<null | 'add' | { notSummoned: Delegate } | { substitute: Delegate } | { edit: Delegate }>(null);
   const add = useAddDelegate(reg.congress.id);
   const notSummoned = useNotSummoned();
+  const showWarnings = useShowWarnings();
   const close = () => setOpen(null);
-  const delegationOptions = reg.delegations.map((g) => ({ value: g.org.id, label: g.org.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : g.org.name }));
 
   const status = (d: Delegate) => (
     <Space size={4} wrap>
@@ -122,7 +121,16 @@ export function RegisterTab({ reg }: { reg: Register }) {
         scroll={{ x: 900 }}
         locale={{ emptyText: t('delegates.register.empty') }}
         columns={[
-          { title: t('delegates.register.fullName'), render: (_, d) => <strong>{d.fullName}</strong> },
+          {
+            title: t('delegates.register.fullName'),
+            render: (_, d) => (
+              <>
+                <strong>{d.fullName}</strong>
+                {d.position && <div className="delegates-sub">{d.position}</div>}
+                {d.note && <div className="delegates-sub">{d.note}</div>}
+              </>
+            ),
+          },
           { title: t('delegates.register.kind'), render: (_, d) => <KindTag kind={d.kind} /> },
           { title: t('delegates.register.delegation'), render: (_, d) => (d.delegation.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : d.delegation.name) },
           { title: t('delegates.register.birthDate'), render: (_, d) => formatDateVi(d.birthDate) },
@@ -133,6 +141,11 @@ export function RegisterTab({ reg }: { reg: Register }) {
                   title: t('delegates.register.actions'),
                   render: (_: unknown, d: Delegate) => (
                     <Space size={4} wrap>
+                      <Tooltip title={d.editLock.all}>
+                        <Button size="small" aria-label={t('delegates.edit.actionOf', { name: d.fullName })} disabled={!!d.editLock.all} onClick={() => setOpen({ edit: d })}>
+                          {t('delegates.edit.action')}
+                        </Button>
+                      </Tooltip>
                       {d.notSummonedReason ? (
                         <Button size="small" onClick={() => void notSummoned.mutateAsync({ id: d.id, reason: null })}>
                           {t('delegates.register.summonAgain')}
@@ -169,60 +182,22 @@ export function RegisterTab({ reg }: { reg: Register }) {
         ]}
       />
       {open === 'add' && (
-        <FormDialog<{ fullName: string; kind: DelegateKind; delegationOrgId?: number; birthDate?: Dayjs; gender?: 'male' | 'female'; partyJoinDate?: Dayjs; position?: string; votes?: number }>
+        <FormDialog<DelegateFormValues>
           title={t('delegates.register.add')}
           okText={t('delegates.register.add')}
           onClose={close}
+          width={640}
           initialValues={{ kind: 'official' }}
           onSubmit={async (v) => {
-            await add.mutateAsync({
-              fullName: v.fullName,
-              kind: v.kind,
-              delegationOrgId: v.delegationOrgId,
-              birthDate: toIsoDate(v.birthDate) ?? null,
-              gender: v.gender ?? null,
-              partyJoinDate: toIsoDate(v.partyJoinDate) ?? null,
-              position: v.position ?? null,
-              votes: v.votes ?? null,
-            });
+            const saved = await add.mutateAsync(delegateBody(v));
+            showWarnings(saved.warnings);
             return t('delegates.register.added', { name: v.fullName });
           }}
         >
-          <Form.Item name="fullName" label={t('delegates.register.fullName')} rules={[requiredRule(t('delegates.register.fullName'))]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('delegates.register.kind')}>
-            <Select options={delegateKinds.map((k) => ({ value: k, label: delegateKindLabels[k] }))} />
-          </Form.Item>
-          <Form.Item name="delegationOrgId" label={t('delegates.register.delegation')}>
-            <Select showSearch optionFilterProp="label" allowClear options={delegationOptions} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="birthDate" label={t('delegates.register.birthDate')}>
-              <DatePicker format={DATE_FORMAT} />
-            </Form.Item>
-            <Form.Item name="gender" label={t('delegates.register.gender')}>
-              <Select
-                style={{ width: 120 }}
-                allowClear
-                options={[
-                  { value: 'male', label: t('delegates.register.male') },
-                  { value: 'female', label: t('delegates.register.female') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="partyJoinDate" label={t('delegates.register.partyJoinDate')}>
-              <DatePicker format={DATE_FORMAT} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="position" label={t('delegates.register.position')}>
-            <Input maxLength={300} />
-          </Form.Item>
-          <Form.Item name="votes" label={t('delegates.register.votes')}>
-            <InputNumber min={0} />
-          </Form.Item>
+          <DelegateFields reg={reg} />
         </FormDialog>
       )}
+      {open && typeof open === 'object' && 'edit' in open && <EditDelegateDialog reg={reg} delegate={open.edit} onClose={close} />}
       {open && typeof open === 'object' && 'notSummoned' in open && (
         <FormDialog<{ reason: NotSummonedReason; note?: string }>
           title={t('delegates.register.notSummonedTitle', { name: open.notSummoned.fullName })}

@@ -6,6 +6,7 @@ import type {
   CheckInResult,
   CreateDelegateRequest,
   CredentialCheck,
+  DelegateSaved,
   ElectionFigures,
   HealthDeclarationRequest,
   HealthOverview,
@@ -16,10 +17,12 @@ import type {
   RejectionReason,
   SaveAllocationRequest,
   SubstitutionReason,
+  UpdateDelegateRequest,
 } from '../../../../shared/src/contracts/delegates.ts';
+import type { PersonSummary } from '../../../../shared/src/contracts/personnel.ts';
 import { api, buildUrl } from '../../lib/api.ts';
 
-export type { Allocation, CheckInResult, ElectionFigures, HealthOverview, PublicHealth, Quorum, Register };
+export type { Allocation, CheckInResult, DelegateSaved, ElectionFigures, HealthOverview, PublicHealth, Quorum, Register };
 export type Delegate = Register['delegates'][number];
 export type PreviewRequest = z.input<typeof allocationPreviewRequestSchema>;
 
@@ -40,6 +43,15 @@ export const figuresQuery = (id: number) => queryOptions({ queryKey: [...delegat
 export const healthQuery = (id: number) => queryOptions({ queryKey: [...delegatesKeys.congress(id), 'health'], queryFn: () => api<HealthOverview>(`/congresses/${id}/health`) });
 export const publicHealthQuery = (token: string) => queryOptions({ queryKey: ['public-health', token], queryFn: () => api<PublicHealth>(`/public/health/${encodeURIComponent(token)}`), retry: false });
 
+/** Personnel records to link a delegate to, searched by name (the personnel API, read-only here). */
+export const peopleSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['delegates-people', q],
+    queryFn: () => api<PersonSummary[]>('/people', { query: { q, limit: 20 } }),
+    enabled: q.trim().length >= 2,
+    placeholderData: (prev) => prev,
+  });
+
 export const badgesUrl = (id: number, layout: 'a4' | 'a6') => buildUrl(`/congresses/${id}/badges`, { layout });
 export const credentialsReportUrl = (id: number) => buildUrl(`/congresses/${id}/credentials-report`);
 export const healthLink = (token: string) => `${window.location.origin}/khai-bao-y-te/${token}`;
@@ -48,11 +60,20 @@ export const previewAllocation = (id: number, body: PreviewRequest) => api<Alloc
 
 function useDelegatesMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: delegatesKeys.all }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: delegatesKeys.all });
+      // The congress page's approval checklist has delegates items (allocation, seats, credentials): fetched again now,
+      // even while that page is closed, so going back to it does not show the items as they were.
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey.includes('approval-checklist'), refetchType: 'all' });
+    },
+  });
 }
 
 export const useSaveAllocation = (id: number) => useDelegatesMutation((body: SaveAllocationRequest) => api<Allocation>(`/congresses/${id}/allocation`, { method: 'POST', body }));
-export const useAddDelegate = (id: number) => useDelegatesMutation((body: CreateDelegateRequest) => api<{ id: number }>(`/congresses/${id}/delegates`, { method: 'POST', body }));
+export const useAddDelegate = (id: number) => useDelegatesMutation((body: CreateDelegateRequest) => api<DelegateSaved>(`/congresses/${id}/delegates`, { method: 'POST', body }));
+export const useUpdateDelegate = () => useDelegatesMutation(({ id, ...body }: UpdateDelegateRequest & { id: number }) => api<DelegateSaved>(`/delegates/${id}`, { method: 'PATCH', body }));
 export const useNotSummoned = () =>
   useDelegatesMutation(({ id, ...body }: { id: number; reason: NotSummonedReason | null; note?: string }) => api(`/delegates/${id}/not-summoned`, { method: 'POST', body }));
 export const useSubstitute = () =>

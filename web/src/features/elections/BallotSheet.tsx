@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { BallotPreview } from './BallotTypingInput.tsx';
 import type { RoundCandidate } from './elections.api.ts';
+import { type EntryKeys, keyOfPosition } from '../../../../shared/src/ballot-keys.ts';
 
 /**
  * The ballot as printed (names in ballot order with their numbers), showing live what the typist
  * has typed: struck names crossed out, or the mark of each name on a ballot without surplus.
  */
-export function BallotSheet({ candidates, preview, compact }: { candidates: RoundCandidate[]; preview: BallotPreview | null; compact?: boolean }) {
+export function BallotSheet({ candidates, preview, compact, keys = 'numbers' }: { candidates: RoundCandidate[]; preview: BallotPreview | null; compact?: boolean; keys?: EntryKeys }) {
   const { t } = useTranslation();
   const invalid = preview?.invalid ?? null;
   return (
@@ -21,6 +22,7 @@ export function BallotSheet({ candidates, preview, compact }: { candidates: Roun
             <li key={c.position} className={`ballot-sheet__item${cls}`} aria-current={struck || (preview?.mode === 'marks' && mark !== 'agree') ? 'true' : undefined}>
               <span className="ballot-sheet__no">{c.position}</span>
               <span className="ballot-sheet__name">{c.fullName}</span>
+              {keys === 'keys' && <kbd className="ballot-sheet__key">{keyOfPosition(c.position)}</kbd>}
               {preview?.mode === 'marks' && mark && <span className="ballot-sheet__mark">{t(`elections.marks.${mark}`)}</span>}
             </li>
           );

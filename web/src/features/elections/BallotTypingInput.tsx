@@ -2,6 +2,7 @@ import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useLayout
 import { Input, type InputRef, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
+import { type EntryKeys, positionOfKey } from '../../../../shared/src/ballot-keys.ts';
 import { entryToText, marksByPosition, parseTyped, toEntry, type ParsedBallot, type TypedMark, type TypingMode } from './ballot-typing.ts';
 import type { BallotForm, InvalidReason } from './elections.api.ts';
 
@@ -25,6 +26,8 @@ type Props = {
   form: BallotForm;
   /** Names on this round's ballot. */
   n: number;
+  /** One-key codes or printed numbers (ADR 0007). */
+  keys: EntryKeys;
   /** The most names a ballot may keep (this round). */
   seats: number;
   /** Invalid-ballot rulings offered by "/" then a digit, in that order. */
@@ -46,7 +49,7 @@ export const rulingReasons = (reasons: InvalidReason[]) => reasons.filter((r) =>
  * ballot invalid with that reason; Esc goes back. It reads what is typed as it is typed (see
  * ballot-typing.ts) and tells what the ballot will be before it is saved.
  */
-export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, onSubmit, onPreview, onStar, onTyping, ref }: Props) {
+export function BallotTypingInput({ id, label, form, n, keys, seats, reasons, busy, onSubmit, onPreview, onStar, onTyping, ref }: Props) {
   const { t } = useTranslation();
   const mode: TypingMode = form === 'strike' ? 'strike' : 'marks';
   const [text, setText] = useState('');
@@ -60,7 +63,7 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
   const typedAhead = useRef('');
 
   const rulings = rulingReasons(reasons);
-  const parsed: ParsedBallot = useMemo(() => parseTyped(text, n, mode), [text, n, mode]);
+  const parsed: ParsedBallot = useMemo(() => parseTyped(text, n, mode, keys), [text, n, mode, keys]);
   const invalid = state === 'invalid' || state === 'note' ? reason : null;
 
   // Before paint: the ballot picture never lags behind the field.
@@ -96,18 +99,18 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
           setNote(entry.note ?? '');
           setState('invalid');
         } else {
-          setText(entryToText(entry));
+          setText(entryToText(entry, keys));
           setReason(null);
           setState('type');
         }
         inputRef.current?.focus();
       },
     }),
-    [reasons],
+    [reasons, keys],
   );
 
   const submitTyped = () => {
-    if (parsed.unknown.length) return setLocalError(t('elections.typing.unknown', { list: parsed.unknown.join(', '), n }));
+    if (parsed.unknown.length) return setLocalError(t(keys === 'keys' ? 'elections.typing.unknownKey' : 'elections.typing.unknown', { list: parsed.unknown.join(', '), n }));
     if (parsed.strayModifier) return setLocalError(t('elections.typing.strayModifier'));
     if (mode === 'strike' && parsed.tokens.length === 0 && state !== 'confirmEmpty') {
       setState('confirmEmpty');
@@ -131,7 +134,7 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (busy) {
       if (e.key !== 'Tab') e.preventDefault();
-      if (/^[0-9 ,.;+-]$/.test(e.key)) typedAhead.current += e.key;
+      if (/^[0-9 ,.;+-]$/.test(e.key) || (keys === 'keys' && positionOfKey(e.key) !== null)) typedAhead.current += e.key;
       return;
     }
     if (state === 'pick') {
@@ -209,9 +212,9 @@ export function BallotTypingInput({ id, label, form, n, seats, reasons, busy, on
         className="ballot-typing__input"
         autoComplete="off"
         spellCheck={false}
-        inputMode="numeric"
+        inputMode={keys === 'keys' ? 'text' : 'numeric'}
         value={state === 'invalid' || state === 'note' ? '' : text}
-        placeholder={state === 'invalid' || state === 'note' ? t('elections.typing.invalidPlaceholder') : t(mode === 'strike' ? 'elections.typing.placeholderStrike' : 'elections.typing.placeholderMarks')}
+        placeholder={state === 'invalid' || state === 'note' ? t('elections.typing.invalidPlaceholder') : t(`elections.typing.${keys === 'keys' ? 'keyed' : 'placeholder'}${mode === 'strike' ? 'Strike' : 'Marks'}`)}
         readOnly={busy}
         onChange={(ev) => {
           if (state === 'type' || state === 'confirmEmpty') {

@@ -1,15 +1,19 @@
-import { Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Alert, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { createElectionRequestSchema, electionKindLabels } from '../../../../shared/src/contracts/elections.ts';
 import { formatCount, parseCount } from '../../lib/format.ts';
 import { requiredRule, zodRule } from '../../lib/forms.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
-import { type CongressKind, type CreateElectionRequest, type ElectionKind, useCreateElection } from './elections.api.ts';
+import { type CongressKind, type CreateElectionRequest, type ElectionCongressOption, type ElectionKind, electionCongressesQuery, useCreateElection } from './elections.api.ts';
+import { formatDateVi } from '../../../../shared/src/format.ts';
 import { CandidateFileButton } from './CandidateFileButton.tsx';
 import { congressKinds, electionKindOptions, exclusionLabel, exclusionsByCongress } from './labels.ts';
 
 type Values = {
+  congressId?: number;
   title: string;
   kind: ElectionKind;
   regulation: '2014' | '2024';
@@ -44,6 +48,25 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
   const congressKind = Form.useWatch('congressKind', form) ?? 'delegates';
   const kind = Form.useWatch('kind', form);
   const names = namesFromText(Form.useWatch('candidates', form) ?? '');
+  const congresses = useQuery(electionCongressesQuery(org.id));
+  const congressId = Form.useWatch('congressId', form) ?? null;
+  const congress = congresses.data?.find((c) => c.id === congressId) ?? null;
+  // A delegates' congress with a register gives summoned (and, once checked in, the absent) itself: R1.18.
+  const fromRegister = congress?.figures?.registered && congressKind === 'delegates' ? congress.figures : null;
+  const exclusionsFromCheckIn = !!fromRegister && fromRegister.sessionsHeld > 0;
+
+  // An election is usually held at the organization's congress that is coming or under way; one
+  // whose results are already approved is offered but not assumed.
+  useEffect(() => {
+    if (!congresses.data || form.getFieldValue('congressId') !== undefined) return;
+    const current = congresses.data.find((c) => c.status !== 'resultsApproved');
+    form.setFieldsValue(current ? { congressId: current.id, congressKind: current.form } : { congressId: 0 });
+  }, [congresses.data, form]);
+  useEffect(() => {
+    if (!fromRegister) return;
+    form.setFieldValue('summoned', fromRegister.summoned);
+    if (fromRegister.sessionsHeld > 0) form.setFieldValue('exclusions', { ...fromRegister.exclusions });
+  }, [fromRegister, form]);
 
   return (
     <FormDialog<Values>
@@ -66,6 +89,7 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
           alternateSeats: v.alternateSeats ?? 0,
           summoned: v.summoned,
           exclusions,
+          ...(v.congressId ? { congressId: v.congressId } : {}),
           candidates: namesFromText(v.candidates).map((fullName) => ({ fullName, nominatedBy: 'conveningCommittee' })),
         };
         const created = await create.mutateAsync(body);
@@ -73,6 +97,24 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
         return t('elections.create.done', { title: created.title });
       }}
     >
+      {(congresses.data?.length ?? 0) > 0 && (
+        <Form.Item name="congressId" label={t('elections.fields.congress')} extra={t('elections.create.congressHint')}>
+          <Select<number>
+            virtual={false}
+            showSearch
+            optionFilterProp="label"
+            options={[
+              ...(congresses.data ?? []).map((c) => ({ value: c.id, label: congressLabel(c, t(`elections.congressKind.${c.form}`)) })),
+              // 0: held at no congress of a campaign (figures typed by hand).
+              { value: 0, label: t('elections.create.noCongress') },
+            ]}
+            onChange={(id) => {
+              const c = congresses.data?.find((x) => x.id === id);
+              if (c) form.setFieldValue('congressKind', c.form);
+            }}
+          />
+        </Form.Item>
+      )}
       <Form.Item name="title" label={t('elections.fields.title')} rules={[requiredRule(t('elections.fields.title')), zodRule(createElectionRequestSchema.shape.title)]}>
         <Input autoComplete="off" maxLength={300} placeholder={kind ? `${electionKindLabels[kind]} ${org.name}` : undefined} />
       </Form.Item>
@@ -104,9 +146,18 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
           <CountField name="alternateSeats" label={t('elections.fields.alternateSeats')} min={0} max={500} />
         </Col>
         <Col span={8}>
-          <CountField name="summoned" label={t(`elections.summonedLabel.${congressKind}`)} required min={1} max={10_000_000} />
+          <CountField name="summoned" label={t(`elections.summonedLabel.${congressKind}`)} required min={1} max={10_000_000} disabled={!!fromRegister} />
         </Col>
       </Row>
+      {fromRegister && (
+        <Alert
+          type="info"
+          showIcon
+          className="election-form__from-register"
+          message={t('elections.create.fromRegister', { summoned: formatCount(fromRegister.summoned) })}
+          description={exclusionsFromCheckIn ? t('elections.create.fromCheckIn', { sessions: fromRegister.sessionsHeld }) : t('elections.create.noCheckInYet')}
+        />
+      )}
       <fieldset className="election-form__exclusions">
         <legend>{t('elections.fields.exclusions')}</legend>
         <Typography.Paragraph type="secondary" className="election-form__hint">
@@ -114,7 +165,7 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
         </Typography.Paragraph>
         {exclusionsByCongress[congressKind].map((c) => (
           <Form.Item key={`${congressKind}.${c}`} name={['exclusions', c]} label={exclusionLabel(congressKind, c)} className="election-form__exclusion">
-            <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} />
+            <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} disabled={exclusionsFromCheckIn} />
           </Form.Item>
         ))}
       </fieldset>
@@ -131,11 +182,16 @@ export function CreateElectionDialog({ org, onClose }: { org: { id: number; name
   );
 }
 
-function CountField({ name, label, required, min, max }: { name: string; label: string; required?: boolean; min: number; max: number }) {
+function congressLabel(c: ElectionCongressOption, formLabel: string) {
+  const when = c.plannedStart ? ` — ${formatDateVi(c.plannedStart)}` : '';
+  return `${formLabel} (${c.campaignName})${when}`;
+}
+
+function CountField({ name, label, required, min, max, disabled }: { name: string; label: string; required?: boolean; min: number; max: number; disabled?: boolean }) {
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={label} rules={required ? [{ required: true, message: t('validation.requiredField', { label }) }] : []}>
-      <InputNumber<number> min={min} max={max} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} />
+      <InputNumber<number> min={min} max={max} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} disabled={disabled} />
     </Form.Item>
   );
 }

@@ -245,6 +245,7 @@ function EntryDesk({ election: e, live }: { election: Election; live: boolean })
               label={t(e.form === 'strike' ? 'elections.entry.numbersStrike' : 'elections.entry.numbersMarks')}
               form={e.form}
               n={round.candidates.length}
+              keys={e.roundEntryKeys}
               seats={round.ballotSeats}
               reasons={e.invalidReasons}
               busy={saving || !!correction}
@@ -276,7 +277,7 @@ function EntryDesk({ election: e, live }: { election: Election; live: boolean })
               <Alert type="error" showIcon role="alert" message={error} className="entry-desk__error" />
             )}
             {saving && <div className="muted">{t('elections.entry.saving')}</div>}
-            <KeyHelp form={e.form} reasonsCount={rulingReasons(e.invalidReasons).length} />
+            <KeyHelp form={e.form} reasonsCount={rulingReasons(e.invalidReasons).length} keys={e.roundEntryKeys} />
           </Card>
           <Card title={t('elections.entry.savedTitle')} size="small" className="entry-saved">
             {acks.length === 0 ? (
@@ -302,7 +303,7 @@ function EntryDesk({ election: e, live }: { election: Election; live: boolean })
           </Card>
         </div>
         <Card className="entry-page__sheet" title={t('elections.entry.sheetTitle', { n: round.candidates.length, seats: round.ballotSeats })} size="small">
-          <BallotSheet candidates={round.candidates} preview={preview} />
+          <BallotSheet candidates={round.candidates} preview={preview} keys={e.roundEntryKeys} />
         </Card>
       </div>
     </div>
@@ -314,14 +315,22 @@ export function LiveBadge({ live }: { live: boolean }) {
   return <Badge status={live ? 'processing' : 'default'} text={live ? t('elections.live.on') : t('elections.live.off')} />;
 }
 
-function KeyHelp({ form, reasonsCount }: { form: Election['form']; reasonsCount: number }) {
+function KeyHelp({ form, reasonsCount, keys }: { form: Election['form']; reasonsCount: number; keys: Election['roundEntryKeys'] }) {
   const { t } = useTranslation();
   return (
     <details className="entry-keys" open>
       <summary>{t('elections.keys.title')}</summary>
       <ul>
         <li>
-          <kbd>0–9</kbd> {t(form === 'strike' ? 'elections.keys.numbersStrike' : 'elections.keys.numbersMarks')}
+          {keys === 'keys' ? (
+            <>
+              <kbd>1</kbd>…<kbd>0</kbd> <kbd>a</kbd>… {t(form === 'strike' ? 'elections.keys.codesStrike' : 'elections.keys.codesMarks')}
+            </>
+          ) : (
+            <>
+              <kbd>0–9</kbd> {t(form === 'strike' ? 'elections.keys.numbersStrike' : 'elections.keys.numbersMarks')}
+            </>
+          )}
         </li>
         {form !== 'strike' && (
           <li>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/api.ts';
 import { formatCount, parseCount } from '../../lib/format.ts';
 import { showFieldErrors } from '../../lib/forms.ts';
-import { type Election, useOpenEntry } from './elections.api.ts';
+import { congressFiguresQuery, type Election, useOpenEntry } from './elections.api.ts';
 
 type Values = { present: number; ballotsIssued: number; ballotsCollected: number; listAgree: number; listDisagree: number; listPresent: number };
 
@@ -45,6 +46,12 @@ export function OpenEntryForm({ election: e }: { election: Election }) {
   const open = useOpenEntry(e.id);
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  // Held at a delegates' congress: the register and check-in give the denominator and, usually, "có mặt".
+  const figures = useQuery(congressFiguresQuery(e.orgId, e.congressKind === 'delegates' ? e.congressId : null)).data;
+  const latest = figures?.latestSession ?? null;
+  useEffect(() => {
+    if (latest && !form.isFieldTouched('present')) form.setFieldsValue({ present: latest.present, ...(form.isFieldTouched('listPresent') ? {} : { listPresent: latest.present }) });
+  }, [latest, form]);
 
   const submit = async (v: Values) => {
     setError(null);
@@ -75,6 +82,18 @@ export function OpenEntryForm({ election: e }: { election: Election }) {
       }}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
+      {figures?.registered && (
+        <Alert
+          type="info"
+          showIcon
+          className="election-open__figures"
+          message={t('elections.denominator.fromCongress', {
+            summoned: formatCount(figures.summoned),
+            absent: formatCount(figures.sessionsHeld > 0 ? figures.exclusions.convenerMembersAbsentWhole + figures.exclusions.delegatesAbsentWholeNotReplaced : 0),
+          })}
+          description={latest ? t('elections.denominator.latestSession', { label: latest.label, present: formatCount(latest.present) }) : undefined}
+        />
+      )}
       <AttendanceFields />
       <Typography.Text strong>{t('elections.open.listVote')}</Typography.Text>
       <Row gutter={12} className="election-open__vote">

@@ -258,6 +258,7 @@ function ProblemCard({
               label={t('elections.reconcile.paperSays')}
               form={e.form}
               n={round.candidates.length}
+              keys={e.roundEntryKeys}
               seats={round.ballotSeats}
               reasons={e.invalidReasons}
               busy={resolve.isPending}
@@ -288,7 +289,7 @@ function ProblemCard({
               {t('elections.reconcile.resolve', { serial: p.serial })}
             </Button>
           </div>
-          <BallotSheet candidates={round.candidates} preview={preview} compact />
+          <BallotSheet candidates={round.candidates} preview={preview} compact keys={e.roundEntryKeys} />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { Alert, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
+import { formatDateTimeVi } from '../../../../shared/src/format.ts';
 import type { Election } from './elections.api.ts';
 
 /** D, the base of "quá một nửa", with its formula and the article it comes from. */
@@ -26,6 +27,14 @@ export function DenominatorInfo({ election: e }: { election: Election }) {
           <strong>{t('elections.denominator.thresholdValue', { n: formatCount(d.threshold) })}</strong>
         </Descriptions.Item>
       </Descriptions>
+      {e.denominatorSource && (
+        <Typography.Paragraph type="secondary" className="election-denominator__taken">
+          {t(e.denominatorSource.exclusionsFromCheckIn ? 'elections.denominator.takenWithCheckIn' : 'elections.denominator.takenRegister', {
+            at: formatDateTimeVi(e.denominatorSource.takenAt),
+            sessions: e.denominatorSource.sessionsHeld,
+          })}
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" className="election-source">
         {t('elections.source', { source: d.source })}
       </Typography.Paragraph>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
-import { entryToText, parseTyped, toEntry } from './ballot-typing.ts';
+import fc from 'fast-check';
+import { MAX_KEYED_NAMES } from '../../../../shared/src/ballot-keys.ts';
+import { entryToText, parseTyped, toEntry, typedFor } from './ballot-typing.ts';
 
 const struck = (text: string, n: number) => (toEntry(parseTyped(text, n, 'strike'), n, 'strike') as { struck: number[] }).struck;
 const marks = (text: string, n: number) => (toEntry(parseTyped(text, n, 'marks'), n, 'marks') as { marks: Record<string, string> }).marks;
@@ -55,5 +57,40 @@ describe('reading the numbers a typist types', () => {
       if (entry.kind === 'strike') expect(back).toEqual({ kind: 'strike', struck: [3, 11] });
       else expect(back).toEqual(entry);
     }
+  });
+});
+
+describe('one key per name (ADR 0007)', () => {
+  const keyed = (text: string, n: number) => (toEntry(parseTyped(text, n, 'strike', 'keys'), n, 'strike') as { struck: number[] }).struck;
+
+  it('reads every key as one name: digits 1–9, "0" for 10, then letters', () => {
+    expect(keyed('3a0', 41)).toEqual([3, 10, 11]);
+    expect(keyed('E', 41)).toEqual([15]);
+    expect(keyed('a b', 41)).toEqual([11, 12]);
+    const p = parseTyped('b', 11, 'strike', 'keys');
+    expect(p.unknown).toEqual(['b']);
+    expect(parseTyped('aa', 20, 'strike', 'keys').duplicates).toEqual([11]);
+  });
+
+  it('costs one key per struck name on any list up to the codes’ length', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: MAX_KEYED_NAMES }).chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.integer({ min: 1, max: n }), { maxLength: n }))),
+        ([n, positions]) => {
+          const text = positions.map((p) => typedFor(p, 'keys')).join('');
+          expect(text.length).toBe(positions.length);
+          expect(keyed(text, n)).toEqual([...positions].sort((a, b) => a - b));
+        },
+      ),
+    );
+  });
+
+  it('reads "+" and "-" after a code on a ballot without surplus, and writes entries back as codes', () => {
+    const m = toEntry(parseTyped('a+c-', 13, 'marks', 'keys'), 13, 'marks') as { marks: Record<string, string> };
+    expect(m.marks).toMatchObject({ 11: 'both', 12: 'agree', 13: 'none', 1: 'agree' });
+    expect(parseTyped('a +', 13, 'marks', 'keys').strayModifier).toBe(true);
+    const entry: BallotEntryInput = { kind: 'marks', marks: Object.fromEntries(Array.from({ length: 13 }, (_, i) => [String(i + 1), i === 11 ? 'both' : i === 0 ? 'disagree' : 'agree'])) };
+    expect(toEntry(parseTyped(entryToText(entry, 'keys'), 13, 'marks', 'keys'), 13, 'marks')).toEqual(entry);
+    expect(entryToText({ kind: 'strike', struck: [12, 2] }, 'keys')).toBe('2 b');
   });
 });

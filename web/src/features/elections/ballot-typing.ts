@@ -1,4 +1,5 @@
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
+import { type EntryKeys, keyOfPosition, positionOfKey } from '../../../../shared/src/ballot-keys.ts';
 
 /**
  * What a typist types for one ballot, read as they type it.
@@ -12,6 +13,9 @@ import type { BallotEntryInput } from '../../../../shared/src/contracts/election
  * Numbers need no separator when they cannot be misread: a digit that cannot start a longer
  * number on this list ends the number by itself (with 11 names, "311" is 3 and 11). A space,
  * comma or dot separates where needed ("1 10").
+ *
+ * With one-key codes (ADR 0007) every key is one name: "1"–"9", "0" for 10, then "a", "b"…,
+ * as printed beside the numbers; separators are allowed and never needed.
  */
 
 export type TypedMark = 'agree' | 'disagree' | 'both' | 'none';
@@ -34,7 +38,8 @@ export type ParsedBallot = {
 
 const SEPARATORS = new Set([' ', ',', '.', ';', '\t']);
 
-export function parseTyped(text: string, n: number, mode: TypingMode): ParsedBallot {
+export function parseTyped(text: string, n: number, mode: TypingMode, keys: EntryKeys = 'numbers'): ParsedBallot {
+  if (keys === 'keys') return parseKeyed(text, n, mode);
   const tokens: TypedToken[] = [];
   const unknown: string[] = [];
   let defaultMark: TypedMark = mode === 'marks' ? 'agree' : 'disagree';
@@ -76,15 +81,54 @@ export function parseTyped(text: string, n: number, mode: TypingMode): ParsedBal
     }
   }
   commit();
+  return { tokens, defaultMark, duplicates: duplicatesOf(tokens), unknown, strayModifier };
+}
 
+function parseKeyed(text: string, n: number, mode: TypingMode): ParsedBallot {
+  const tokens: TypedToken[] = [];
+  const unknown: string[] = [];
+  let defaultMark: TypedMark = mode === 'marks' ? 'agree' : 'disagree';
+  let strayModifier = false;
+  // A modifier belongs to the name typed just before it, not to one typed earlier.
+  let afterName = false;
+  for (const ch of text) {
+    if (SEPARATORS.has(ch)) {
+      afterName = false;
+      continue;
+    }
+    if (ch === '+' || ch === '-') {
+      if (mode === 'strike') continue;
+      const mark: TypedMark = ch === '+' ? 'both' : 'none';
+      if (afterName) tokens.at(-1)!.mark = mark;
+      else if (tokens.length === 0 && unknown.length === 0) defaultMark = mark;
+      else strayModifier = true;
+      afterName = false;
+      continue;
+    }
+    const position = positionOfKey(ch);
+    if (position !== null && position <= n) {
+      tokens.push({ position, mark: 'disagree' });
+      afterName = true;
+    } else {
+      unknown.push(ch);
+      afterName = false;
+    }
+  }
+  return { tokens, defaultMark, duplicates: duplicatesOf(tokens), unknown, strayModifier };
+}
+
+function duplicatesOf(tokens: readonly TypedToken[]): number[] {
   const seen = new Set<number>();
   const duplicates: number[] = [];
   for (const t of tokens) {
     if (seen.has(t.position) && !duplicates.includes(t.position)) duplicates.push(t.position);
     seen.add(t.position);
   }
-  return { tokens, defaultMark, duplicates, unknown, strayModifier };
+  return duplicates;
 }
+
+/** What the typist presses for a position: its code, or its number. */
+export const typedFor = (position: number, keys: EntryKeys): string => (keys === 'keys' ? (keyOfPosition(position) ?? String(position)) : String(position));
 
 /** The ballot to send: the server canonicalizes it, so two teams agree however they typed it. */
 export function toEntry(parsed: ParsedBallot, n: number, mode: TypingMode): BallotEntryInput {
@@ -105,15 +149,15 @@ export function marksByPosition(parsed: ParsedBallot, n: number, mode: TypingMod
 }
 
 /** Text that, typed, gives back an entry: to prefill the chief's resolution from one team's entry. */
-export function entryToText(entry: BallotEntryInput): string {
-  if (entry.kind === 'strike') return [...entry.struck].sort((a, b) => a - b).join(' ');
+export function entryToText(entry: BallotEntryInput, keys: EntryKeys = 'numbers'): string {
+  if (entry.kind === 'strike') return [...entry.struck].sort((a, b) => a - b).map((p) => typedFor(p, keys)).join(' ');
   if (entry.kind !== 'marks') return '';
   const marks = Object.entries(entry.marks).sort(([a], [b]) => Number(a) - Number(b));
   const count = (m: TypedMark) => marks.filter(([, v]) => v === m).length;
   // "Đồng ý" is the default; a ballot with no "đồng ý" at all starts with "-" or "+" instead.
   const def: TypedMark = count('agree') > 0 ? 'agree' : count('none') >= count('both') ? 'none' : 'both';
   const suffix: Record<TypedMark, string> = { agree: '', disagree: '', both: '+', none: '-' };
-  const parts = marks.filter(([, m]) => m !== def).map(([k, m]) => `${k}${suffix[m]}`);
+  const parts = marks.filter(([, m]) => m !== def).map(([k, m]) => `${typedFor(Number(k), keys)}${suffix[m]}`);
   const prefix = def === 'none' ? '-' : def === 'both' ? '+' : '';
   return [prefix, ...parts].filter(Boolean).join(' ');
 }

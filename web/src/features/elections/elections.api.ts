@@ -1,8 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BallotEntryInput, CreateElectionRequest, NextRoundRequest, electionKinds } from '../../../../shared/src/contracts/elections.ts';
+import type { BallotEntryInput, CreateElectionRequest, DenominatorSource, ElectionCongressOption, NextRoundRequest, electionKinds } from '../../../../shared/src/contracts/elections.ts';
 import { api, buildUrl, isApiError } from '../../lib/api.ts';
+import type { EntryKeys } from '../../../../shared/src/ballot-keys.ts';
 
-export type { BallotEntryInput, CreateElectionRequest, NextRoundRequest };
+export type { BallotEntryInput, CreateElectionRequest, DenominatorSource, ElectionCongressOption, NextRoundRequest };
 
 // The shapes below are what GET /api/elections/:id and its siblings answer (ElectionsService.present & co.).
 
@@ -70,6 +71,12 @@ export type Election = {
   summoned: number;
   exclusions: Record<string, number>;
   exclusionCategories: string[];
+  congressId: number | null;
+  denominatorSource: DenominatorSource | null;
+  /** The setting (ADR 0007) and what this round is typed with. */
+  entryKeys: EntryKeys;
+  roundEntryKeys: EntryKeys;
+  maxKeyedNames: number;
   denominator: { value: number; threshold: number; formula: string; source: string; terms: DenominatorTerm[] } | null;
   present: number | null;
   ballotsIssued: number | null;
@@ -140,6 +147,15 @@ export const electionKeys = {
 
 export const electionQuery = (id: number) => queryOptions({ queryKey: electionKeys.detail(id), queryFn: () => api<Election>(`/elections/${id}`), staleTime: 5_000 });
 export const myElectionsQuery = queryOptions({ queryKey: electionKeys.mine(), queryFn: () => api<MyElection[]>('/elections/mine') });
+export const electionCongressesQuery = (orgId: number) =>
+  queryOptions({ queryKey: [...electionKeys.ofOrg(orgId), 'congresses'], queryFn: () => api<ElectionCongressOption[]>(`/orgs/${orgId}/election-congresses`) });
+/** The register and check-in of the congress an election is held at, as they are now (for "có mặt" when a round opens). */
+export const congressFiguresQuery = (orgId: number, congressId: number | null) =>
+  queryOptions({
+    queryKey: [...electionKeys.ofOrg(orgId), 'congresses', congressId],
+    queryFn: async () => (await api<ElectionCongressOption[]>(`/orgs/${orgId}/election-congresses`)).find((c) => c.id === congressId)?.figures ?? null,
+    enabled: congressId !== null,
+  });
 export const orgElectionsQuery = (orgId: number) => queryOptions({ queryKey: electionKeys.ofOrg(orgId), queryFn: () => api<ElectionSummary[]>(`/orgs/${orgId}/elections`) });
 export const eligibleCountersQuery = (id: number) =>
   queryOptions({ queryKey: electionKeys.eligible(id), queryFn: () => api<EligibleCounter[]>(`/elections/${id}/eligible-counters`), staleTime: 60_000 });
@@ -184,6 +200,8 @@ export const useAssignCounters = (id: number) =>
   useElectionMutation(id, (counters: { userId: number; isChief: boolean; team: Team | null }[]) => api<Election>(`/elections/${id}/counters`, { method: 'PUT', body: { counters } }));
 
 export type OpenEntryBody = { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } };
+export const useSetEntryKeys = (id: number) =>
+  useElectionMutation(id, (body: { version: number; entryKeys: EntryKeys }) => api<Election>(`/elections/${id}/entry-keys`, { method: 'PUT', body }));
 export const useOpenEntry = (id: number) => useElectionMutation(id, (body: OpenEntryBody) => api<Election>(`/elections/${id}/open-entry`, { method: 'POST', body }));
 export function useNominate(id: number) {
   const qc = useQueryClient();

@@ -1,15 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { candidacies, firstMeetingKinds, postKinds, vettingStatuses, type CongressCandidate, type TargetResult } from '../../../../shared/src/contracts/personnel.ts';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { candidacies, firstMeetingKinds, postKinds, vettingStatuses, type CongressCandidate, type PersonnelPlan as CongressPersonnelPlan, sameRule, type TargetResult } from '../../../../shared/src/contracts/personnel.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { PageSpinner } from '../../app/PageSpinner.tsx';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
-import { formatDateVi } from '../../lib/format.ts';
+import { formatDateVi, formatNumberVi } from '../../lib/format.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
 import {
   type Complaint,
@@ -24,6 +25,8 @@ import {
   useRecordStep,
   useRemoveCandidate,
   useSavePlan,
+  useSaveSteps,
+  useSaveTargets,
   useUpdateCandidate,
 } from './personnel.api.ts';
 import { AdvanceComplaintDialog, ComplaintsTable } from './PersonPage.tsx';
@@ -73,10 +76,10 @@ export function CongressPersonnelPage() {
             <Col xs={24}>
               <CandidatesCard data={data} />
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24}>
               <StepsCard data={data} />
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24}>
               <Card size="small" title={t('personnel.congress.complaints')}>
                 <ComplaintsTable complaints={data.complaints} canEdit={data.can.edit} onAdvance={setAdvancing} showPerson />
               </Card>
@@ -161,7 +164,7 @@ function PlanCard({ data }: { data: CongressPersonnel }) {
           </Col>
           <Col xs={24}>
             <Form.Item name="nominationPreset" label={L('nomination')}>
-              <Select options={(presets?.nomination ?? []).map((n) => ({ value: n.code, label: n.label }))} />
+              <Select placeholder={plan?.nominationPreset === 'custom' ? plan.nominationLabel : undefined} options={(presets?.nomination ?? []).map((n) => ({ value: n.code, label: n.label }))} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -219,36 +222,169 @@ function TargetCell({ r }: { r: TargetResult | undefined }) {
   );
 }
 
+type TargetRule = CongressPersonnelPlan['targets'][number]['rule'];
+/** The two numbers a rule is edited with, in percent where it is a share. */
+type RuleValues = { a?: number | null; b?: number | null };
+type TargetsForm = { rules: Record<string, RuleValues>; ageBands: CongressPersonnelPlan['ageBands'] };
+
+const toPct = (x: number) => Math.round(x * 10_000) / 100;
+const fromPct = (x: number | null | undefined) => Math.round((x ?? 0) * 100) / 10_000;
+
+function ruleValues(rule: TargetRule): RuleValues {
+  switch (rule.kind) {
+    case 'minShare':
+      return { a: toPct(rule.value) };
+    case 'shareRange':
+      return { a: toPct(rule.min), b: toPct(rule.max) };
+    case 'aboutShare':
+      return { a: toPct(rule.value), b: toPct(rule.tolerance) };
+    case 'minCount':
+      return { a: rule.value };
+    case 'allBands':
+      return {};
+  }
+}
+
+function ruleFrom(kind: TargetRule['kind'], v: RuleValues | undefined): TargetRule {
+  switch (kind) {
+    case 'minShare':
+      return { kind, value: fromPct(v?.a) };
+    case 'shareRange':
+      return { kind, min: fromPct(v?.a), max: fromPct(v?.b) };
+    case 'aboutShare':
+      return { kind, value: fromPct(v?.a), tolerance: fromPct(v?.b) };
+    case 'minCount':
+      return { kind, value: v?.a ?? 0 };
+    case 'allBands':
+      return { kind };
+  }
+}
+
+/** The inputs of one target's value, each named after the target for screen readers and tests. */
+function RuleInputs({ target }: { target: CongressPersonnelPlan['targets'][number] }) {
+  const { t } = useTranslation();
+  const L = (k: string): string => t(`personnel.congress.rule.${k}` as never);
+  const input = (slot: 'a' | 'b', label: string, max: number) => (
+    <Form.Item key={slot} name={['rules', target.key, slot]} label={label} rules={[{ required: true, message: t('validation.requiredField', { label }) }]} style={{ marginBottom: 0 }}>
+      <InputNumber min={0} max={max} step={1} precision={target.rule.kind === 'minCount' ? 0 : undefined} decimalSeparator="," aria-label={`${target.label} — ${label}`} style={{ width: 96 }} />
+    </Form.Item>
+  );
+  switch (target.rule.kind) {
+    case 'minShare':
+      return <Space>{input('a', L('min'), 100)}</Space>;
+    case 'shareRange':
+      return <Space>{[input('a', L('min'), 100), input('b', L('max'), 100)]}</Space>;
+    case 'aboutShare':
+      return <Space>{[input('a', L('about'), 100), input('b', L('tolerance'), 100)]}</Space>;
+    case 'minCount':
+      return <Space>{input('a', L('count'), 500)}</Space>;
+    case 'allBands':
+      return <Typography.Text type="secondary">{L('allBands')}</Typography.Text>;
+  }
+}
+
 function TargetsCard({ data }: { data: CongressPersonnel }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const [form] = Form.useForm<TargetsForm>();
+  const save = useSaveTargets(data.congress.id);
+  const { data: presets } = useQuery(presetsQuery);
+  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const plan = data.plan;
   const rows = data.composition.candidates;
   const find = (list: TargetResult[] | null, key: string) => list?.find((x) => x.key === key);
+  const planTarget = new Map((plan?.targets ?? []).map((x) => [x.key, x]));
+  const presetRule = new Map((presets?.composition.find((p) => p.code === plan?.preset)?.targets ?? []).map((x) => [x.key, x.rule]));
+  const unitSet = (key: string) => presetRule.has(key) && !sameRule(presetRule.get(key), planTarget.get(key)?.rule);
+  const submit = async (v: TargetsForm) => {
+    if (!plan) return;
+    try {
+      await save.mutateAsync({ version: plan.version, targets: plan.targets.map((x) => ({ ...x, rule: ruleFrom(x.rule.kind, v.rules?.[x.key]) })), ageBands: v.ageBands });
+      void message.success(L('targetsSaved'));
+      setEditing(false);
+    } catch {
+      // shown below
+    }
+  };
+  const initial: TargetsForm | undefined = plan ? { rules: Object.fromEntries(plan.targets.map((x) => [x.key, ruleValues(x.rule)])), ageBands: plan.ageBands } : undefined;
   return (
-    <Card size="small" title={t('personnel.congress.targets')} className="personnel-targets">
-      <Typography.Paragraph type="secondary">{t('personnel.congress.targetsHelp')}</Typography.Paragraph>
-      <Table<TargetResult>
-        size="small"
-        rowKey="key"
-        pagination={false}
-        dataSource={rows}
-        tableLayout="fixed"
-        columns={[
-          {
-            title: t('personnel.congress.targets'),
-            dataIndex: 'label',
-            width: 150,
-            render: (l: string, r) => (
-              <Space direction="vertical" size={0}>
-                <strong>{l}</strong>
-                {!r.confirmed && <Unconfirmed />}
-              </Space>
-            ),
-          },
-          { title: t('personnel.congress.onList'), render: (_: unknown, r) => <TargetCell r={r} /> },
-          { title: t('personnel.congress.onBallot'), render: (_: unknown, r) => <TargetCell r={find(data.composition.ballot, r.key)} /> },
-          { title: t('personnel.congress.elected'), render: (_: unknown, r) => <TargetCell r={find(data.composition.elected, r.key)} /> },
-        ]}
-      />
+    <Card
+      size="small"
+      title={t('personnel.congress.targets')}
+      className="personnel-targets"
+      extra={
+        plan &&
+        data.can.edit &&
+        !editing && (
+          <Button size="small" onClick={() => setEditing(true)}>
+            {L('editTargets')}
+          </Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{editing ? L('targetsEditHelp') : t('personnel.congress.targetsHelp')}</Typography.Paragraph>
+      <Form<TargetsForm> form={form} initialValues={initial} onFinish={submit} layout="vertical" requiredMark={false} key={`${plan?.version ?? 0}-${editing}`} className="personnel-targets-form">
+        <Table<TargetResult>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          tableLayout="fixed"
+          columns={[
+            {
+              title: t('personnel.congress.targets'),
+              dataIndex: 'label',
+              width: 150,
+              render: (l: string, r) => (
+                <Space direction="vertical" size={0}>
+                  <strong>{l}</strong>
+                  {!r.confirmed && <Unconfirmed />}
+                  {unitSet(r.key) && <Tag color="blue">{L('unitSet')}</Tag>}
+                </Space>
+              ),
+            },
+            ...(editing
+              ? [{ title: L('targetValue'), width: 240, render: (_: unknown, r: TargetResult) => (planTarget.get(r.key) ? <RuleInputs target={planTarget.get(r.key)!} /> : null) }]
+              : []),
+            { title: t('personnel.congress.onList'), render: (_: unknown, r) => <TargetCell r={r} /> },
+            ...(editing
+              ? []
+              : [
+                  { title: t('personnel.congress.onBallot'), render: (_: unknown, r: TargetResult) => <TargetCell r={find(data.composition.ballot, r.key)} /> },
+                  { title: t('personnel.congress.elected'), render: (_: unknown, r: TargetResult) => <TargetCell r={find(data.composition.elected, r.key)} /> },
+                ]),
+          ]}
+        />
+        {editing && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 12 }}>
+              {L('bands')} {plan && !plan.ageBandsConfirmed && <Unconfirmed />}
+            </Typography.Title>
+            <Space wrap>
+              {(['youngBelow', 'middleFrom', 'middleTo'] as const).map((k) => (
+                <Form.Item key={k} name={['ageBands', k]} label={L(k)} rules={[{ required: true, message: t('validation.requiredField', { label: L(k) }) }]}>
+                  <InputNumber min={18} max={80} precision={0} aria-label={L(k)} />
+                </Form.Item>
+              ))}
+            </Space>
+            {save.error && <Alert type="error" showIcon role="alert" message={errorMessage(save.error)} style={{ marginBottom: 12 }} />}
+            <Space>
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {L('saveTargets')}
+              </Button>
+              <Button
+                onClick={() => {
+                  save.reset();
+                  setEditing(false);
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            </Space>
+          </>
+        )}
+      </Form>
     </Card>
   );
 }
@@ -470,11 +606,140 @@ function CandidatesCard({ data }: { data: CongressPersonnel }) {
   );
 }
 
+type Step = CongressPersonnelPlan['nominationSteps'][number];
+type PassKind = Step['passRule']['kind'];
+/** One step as the editor holds it: the pass share in percent, and the number it had (null when new). */
+type StepRow = { from: number | null; name: string; body?: string; ballot: Step['ballot']; ruleKind: PassKind; share?: number | null; quorumTwoThirds: boolean; announced: boolean };
+const passKinds: PassKind[] = ['shareOfSummoned', 'highestOverHalfElseThirty', 'none'];
+
+function stepRuleText(t: (k: string, o?: Record<string, unknown>) => string, s: Step): string {
+  const ballot = t(`personnel.congress.ballots.${s.ballot}`);
+  const rule = s.passRule.kind === 'shareOfSummoned' ? t('personnel.congress.passText', { pct: formatNumberVi(toPct(s.passRule.share), Number.isInteger(toPct(s.passRule.share)) ? 0 : 2) }) : t(`personnel.congress.passRules.${s.passRule.kind}`);
+  return `${ballot} · ${rule}`;
+}
+
+/** Add, rename, remove, reorder the steps and set their thresholds; the server keeps held steps as they were. */
+function StepsEditor({ data, onClose }: { data: CongressPersonnel; onClose: () => void }) {
+  const { t } = useTranslation();
+  const plan = data.plan!;
+  const save = useSaveSteps(data.congress.id);
+  const [form] = Form.useForm<{ steps: StepRow[] }>();
+  const held = new Set(data.steps.map((s) => s.no));
+  const L = (k: string, o?: Record<string, unknown>): string => String(t(`personnel.congress.${k}` as never, o ?? {}));
+  const initial: StepRow[] = plan.nominationSteps.map((s) => ({
+    from: s.no,
+    name: s.name,
+    body: s.body,
+    ballot: s.ballot,
+    ruleKind: s.passRule.kind,
+    share: s.passRule.kind === 'shareOfSummoned' ? toPct(s.passRule.share) : 50,
+    quorumTwoThirds: s.quorumTwoThirds,
+    announced: s.announced,
+  }));
+  // The dialog is long and its error sits at the top: bring it into view when the server refuses.
+  useEffect(() => {
+    if (save.error) document.querySelector('.form-dialog__error')?.scrollIntoView({ block: 'nearest' });
+  }, [save.error]);
+  const blank: StepRow = { from: null, name: '', body: '', ballot: 'secret', ruleKind: 'shareOfSummoned', share: 50, quorumTwoThirds: true, announced: true };
+  return (
+    <FormDialog<{ steps: StepRow[] }>
+      title={L('stepsDialog')}
+      okText={L('saveSteps')}
+      onClose={onClose}
+      width={980}
+      form={form}
+      initialValues={{ steps: initial }}
+      onSubmit={async () => {
+        // The store keeps each row's `from` and `announced`, which have no input of their own.
+        const rows = form.getFieldValue('steps') as StepRow[];
+        await save.mutateAsync({
+          version: plan.version,
+          steps: rows.map((r) => ({
+            from: r.from ?? null,
+            name: r.name,
+            body: r.body ?? '',
+            ballot: r.ballot,
+            passRule: r.ruleKind === 'shareOfSummoned' ? { kind: 'shareOfSummoned', share: fromPct(r.share) } : { kind: r.ruleKind },
+            announced: r.announced ?? true,
+            quorumTwoThirds: !!r.quorumTwoThirds,
+          })),
+        });
+        return L('stepsSaved');
+      }}
+    >
+      <Typography.Paragraph type="secondary">{L('stepsHelp')}</Typography.Paragraph>
+      <Form.List name="steps">
+        {(fields, { add, remove, move }) => (
+          <>
+            {fields.map((field, index) => {
+              const from = form.getFieldValue(['steps', field.name, 'from']) as number | null;
+              const n = index + 1;
+              return (
+                <fieldset key={field.key} className="personnel-step-edit" aria-label={L('stepNo', { no: n })}>
+                  <Space className="personnel-step-edit__head" wrap>
+                    <strong>{L('stepNo', { no: n })}</strong>
+                    {from !== null && held.has(from) && <Tag color="blue">{L('held')}</Tag>}
+                    <Button size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={L('moveUp', { no: n })} disabled={index === 0} onClick={() => move(index, index - 1)} />
+                    <Button size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={L('moveDown', { no: n })} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
+                    <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={L('removeStep', { no: n })} disabled={fields.length === 1} onClick={() => remove(index)} />
+                  </Space>
+                  <Row gutter={8}>
+                    <Col xs={24} md={12}>
+                      <Form.Item name={[field.name, 'name']} label={L('stepName')} rules={[{ required: true, min: 2, message: t('validation.requiredField', { label: L('stepName') }) }]}>
+                        <Input maxLength={200} aria-label={`${L('stepName')} ${n}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <Form.Item name={[field.name, 'body']} label={L('stepBody')}>
+                        <Input maxLength={300} aria-label={`${L('stepBody')} ${n}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={5}>
+                      <Form.Item name={[field.name, 'ballot']} label={L('ballot')}>
+                        <Select aria-label={`${L('ballot')} ${n}`} options={(['secret', 'open', 'none'] as const).map((b) => ({ value: b, label: L(`ballots.${b}`) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={9}>
+                      <Form.Item name={[field.name, 'ruleKind']} label={L('passRule')}>
+                        <Select aria-label={`${L('passRule')} ${n}`} options={passKinds.map((k) => ({ value: k, label: L(`passRules.${k}`) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={4}>
+                      <Form.Item noStyle shouldUpdate={(a, b) => a.steps?.[field.name]?.ruleKind !== b.steps?.[field.name]?.ruleKind}>
+                        {() =>
+                          form.getFieldValue(['steps', field.name, 'ruleKind']) === 'shareOfSummoned' && (
+                            <Form.Item name={[field.name, 'share']} label={L('share')} rules={[{ required: true, message: t('validation.requiredField', { label: L('share') }) }]}>
+                              <InputNumber min={1} max={99} decimalSeparator="," aria-label={`${L('share')} ${n}`} style={{ width: '100%' }} />
+                            </Form.Item>
+                          )
+                        }
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={6}>
+                      <Form.Item name={[field.name, 'quorumTwoThirds']} valuePropName="checked" label=" ">
+                        <Checkbox aria-label={`${L('quorum')} ${n}`}>{L('quorum')}</Checkbox>
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </fieldset>
+              );
+            })}
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ ...blank, name: L('newStep') })} disabled={fields.length >= 20}>
+              {L('addStep')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormDialog>
+  );
+}
+
 function StepsCard({ data }: { data: CongressPersonnel }) {
   const { t } = useTranslation();
   const plan = data.plan!;
   const record = useRecordStep(data.congress.id);
   const [stepNo, setStepNo] = useState<number | null>(null);
+  const [editingSteps, setEditingSteps] = useState(false);
   const L = (k: string): string => t(`personnel.congress.${k}` as never);
   const editable = data.can.edit && plan.listStatus === 'draft';
   const names = new Map(data.candidates.map((c) => [c.personId, c.fullName]));
@@ -487,7 +752,15 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
           {!plan.nominationConfirmed && <Unconfirmed />}
         </Space>
       }
+      extra={
+        editable && (
+          <Button size="small" onClick={() => setEditingSteps(true)}>
+            {L('editSteps')}
+          </Button>
+        )
+      }
     >
+      {plan.nominationPreset === 'custom' && <Typography.Paragraph type="secondary">{plan.nominationLabel}</Typography.Paragraph>}
       <List
         size="small"
         dataSource={plan.nominationSteps}
@@ -521,9 +794,15 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
                       ))}
                     </Space>
                   ) : (
-                    <Typography.Text type="secondary">
-                      {s.body} — {L('notHeld')}
-                    </Typography.Text>
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text type="secondary">
+                        {s.body ? `${s.body} — ` : ''}
+                        {L('notHeld')}
+                      </Typography.Text>
+                      <Typography.Text type="secondary" className="personnel-explain">
+                        {stepRuleText((k, o) => String(t(k as never, (o ?? {}) as never)), s)}
+                      </Typography.Text>
+                    </Space>
                   )
                 }
               />
@@ -531,6 +810,7 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
           );
         }}
       />
+      {editingSteps && <StepsEditor data={data} onClose={() => setEditingSteps(false)} />}
       {stepNo !== null && (
         <FormDialog<{ heldOn?: Dayjs; summoned: number; present: number; votes: Record<string, number> }>
           title={`${L('recordStep')} — ${plan.nominationSteps.find((s) => s.no === stepNo)?.name ?? ''}`}

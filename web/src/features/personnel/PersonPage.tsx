@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Row, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
 import { formatDateVi, formatNumberVi } from '../../lib/format.ts';
 import { requiredRule } from '../../lib/forms.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
-import { type Complaint, documentUrl, personQuery, useAddComplaint, useAdvanceComplaint, useAttachDocument } from './personnel.api.ts';
+import { type Complaint, complaintFileUrl, documentUrl, personQuery, useAddComplaint, useAdvanceComplaint, useAttachComplaintFile, useAttachDocument } from './personnel.api.ts';
 import { PersonFormDialog } from './PersonFormDialog.tsx';
 import './personnel.css';
 
@@ -182,46 +182,93 @@ export function PersonPage() {
   );
 }
 
-export function ComplaintsTable({ complaints, canEdit, onAdvance, showPerson }: { complaints: Complaint[]; canEdit: boolean; onAdvance: (c: Complaint) => void; showPerson?: boolean }) {
+/** The files of one complaint: download links, and an upload button for those who may edit. */
+function ComplaintFiles({ complaint, canEdit, onUpload }: { complaint: Complaint; canEdit: boolean; onUpload: (c: Complaint, file: File) => void }) {
   const { t } = useTranslation();
   return (
-    <Table<Complaint>
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={complaints}
-      locale={{ emptyText: t('personnel.profile.noComplaints') }}
-      columns={[
-        ...(showPerson ? [{ title: t('personnel.complaint.person'), dataIndex: 'personName' }] : []),
-        { title: t('personnel.complaint.receivedOn'), dataIndex: 'receivedOn', width: 100, render: (d: string) => formatDateVi(d) },
-        { title: t('personnel.complaint.kind'), dataIndex: 'kindLabel', width: 90 },
-        { title: t('personnel.complaint.summary'), dataIndex: 'summary' },
-        {
-          title: t('personnel.complaint.status'),
-          width: 200,
-          render: (_: unknown, c) => (
-            <Space direction="vertical" size={0}>
-              <Tag color={c.status === 'concluded' ? (c.outcome === 'founded' ? 'red' : 'green') : 'orange'}>{c.statusLabel}</Tag>
-              {c.outcomeLabel && <Typography.Text type="secondary">{c.outcomeLabel}</Typography.Text>}
-            </Space>
-          ),
-        },
-        ...(canEdit
-          ? [
-              {
-                title: '',
-                width: 150,
-                render: (_: unknown, c: Complaint) =>
-                  c.nextStatus && (
-                    <Button size="small" onClick={() => onAdvance(c)}>
-                      {t(`personnel.complaint.advance.${c.nextStatus as "assigned" | "verified" | "concluded"}`)}
-                    </Button>
-                  ),
-              },
-            ]
-          : []),
-      ]}
-    />
+    <Space direction="vertical" size={0}>
+      {complaint.files.map((f) => (
+        <a key={f.id} href={complaintFileUrl(complaint.id, f.id)} className="personnel-complaint-file">
+          <PaperClipOutlined aria-hidden /> {f.fileName}
+          <Typography.Text type="secondary"> · {formatNumberVi(Math.ceil(f.size / 1024))} KB</Typography.Text>
+        </a>
+      ))}
+      {canEdit && (
+        <Tooltip title={t('personnel.complaint.fileTypes')}>
+          <Upload
+            showUploadList={false}
+            accept=".pdf,.docx,.png,.jpg,.jpeg"
+            beforeUpload={(file) => {
+              onUpload(complaint, file);
+              return false;
+            }}
+          >
+            <Button size="small" type="link" className="personnel-complaint-attach" icon={<PaperClipOutlined aria-hidden />} aria-label={t('personnel.complaint.attachFileTo', { name: complaint.personName })}>
+              {t('personnel.complaint.attachFile')}
+            </Button>
+          </Upload>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+export function ComplaintsTable({ complaints, canEdit, onAdvance, showPerson }: { complaints: Complaint[]; canEdit: boolean; onAdvance: (c: Complaint) => void; showPerson?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const attach = useAttachComplaintFile();
+  const upload = (c: Complaint, file: File) =>
+    attach.mutate({ id: c.id, file }, { onSuccess: () => void message.success(t('personnel.complaint.fileAttached', { name: file.name })) });
+  return (
+    <>
+      {attach.error && <Alert type="error" showIcon role="alert" message={errorMessage(attach.error)} style={{ marginBottom: 8 }} closable onClose={() => attach.reset()} />}
+      <Table<Complaint>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={complaints}
+        scroll={{ x: 640 }}
+        locale={{ emptyText: t('personnel.profile.noComplaints') }}
+        columns={[
+          ...(showPerson ? [{ title: t('personnel.complaint.person'), dataIndex: 'personName', width: 150 }] : []),
+          { title: t('personnel.complaint.receivedOn'), dataIndex: 'receivedOn', width: 100, render: (d: string) => formatDateVi(d) },
+          { title: t('personnel.complaint.kind'), dataIndex: 'kindLabel', width: 90 },
+          {
+            title: t('personnel.complaint.summary'),
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={2}>
+                <span>{c.summary}</span>
+                <ComplaintFiles complaint={c} canEdit={canEdit} onUpload={upload} />
+              </Space>
+            ),
+          },
+          {
+            title: t('personnel.complaint.status'),
+            width: 160,
+            render: (_: unknown, c) => (
+              <Space direction="vertical" size={0}>
+                <Tag color={c.status === 'concluded' ? (c.outcome === 'founded' ? 'red' : 'green') : 'orange'}>{c.statusLabel}</Tag>
+                {c.outcomeLabel && <Typography.Text type="secondary">{c.outcomeLabel}</Typography.Text>}
+              </Space>
+            ),
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: '',
+                  width: 140,
+                  render: (_: unknown, c: Complaint) =>
+                    c.nextStatus && (
+                      <Button size="small" onClick={() => onAdvance(c)}>
+                        {t(`personnel.complaint.advance.${c.nextStatus as 'assigned' | 'verified' | 'concluded'}`)}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
   );
 }
 

@@ -17,6 +17,8 @@ import type {
   PersonSummary,
   RecordStepRequest,
   SavePlanRequest,
+  SaveStepsRequest,
+  SaveTargetsRequest,
   UpdateCandidateRequest,
   UpdatePersonRequest,
 } from '../../../../shared/src/contracts/personnel.ts';
@@ -44,6 +46,7 @@ export const concurrentQuery = (orgId: number | undefined) =>
 
 export const templateUrl = () => buildUrl('/people/import/template');
 export const documentUrl = (personId: number, docId: number) => buildUrl(`/people/${personId}/documents/${docId}`);
+export const complaintFileUrl = (complaintId: number, fileId: number) => buildUrl(`/complaints/${complaintId}/files/${fileId}`);
 
 /** A write that refreshes every personnel view when it succeeds. */
 function usePersonnelMutation<I, O>(fn: (input: I) => Promise<O>) {
@@ -61,6 +64,12 @@ export const useAttachDocument = (id: number) =>
     return api<PersonDocument>(`/people/${id}/documents`, { method: 'POST', body: form });
   });
 export const useAddComplaint = (personId: number) => usePersonnelMutation((body: CreateComplaintRequest) => api<Complaint>(`/people/${personId}/complaints`, { method: 'POST', body }));
+export const useAttachComplaintFile = () =>
+  usePersonnelMutation(({ id, file }: { id: number; file: File }) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api<Complaint>(`/complaints/${id}/files`, { method: 'POST', body: form });
+  });
 export const useAdvanceComplaint = () => usePersonnelMutation(({ id, ...body }: AdvanceComplaintRequest & { id: number }) => api<Complaint>(`/complaints/${id}/advance`, { method: 'POST', body }));
 export const usePreviewImport = () =>
   useMutation({
@@ -73,6 +82,8 @@ export const usePreviewImport = () =>
 export const useApplyImport = () => usePersonnelMutation((batchId: string) => api<{ created: number; updated: number }>(`/people/import/${batchId}/apply`, { method: 'POST' }));
 
 export const useSavePlan = (congressId: number) => usePersonnelMutation((body: SavePlanRequest) => api<CongressPersonnel>(`/congresses/${congressId}/personnel/plan`, { method: 'PUT', body }));
+export const useSaveTargets = (congressId: number) => usePersonnelMutation((body: SaveTargetsRequest) => api<CongressPersonnel>(`/congresses/${congressId}/personnel/targets`, { method: 'PUT', body }));
+export const useSaveSteps = (congressId: number) => usePersonnelMutation((body: SaveStepsRequest) => api<CongressPersonnel>(`/congresses/${congressId}/personnel/steps`, { method: 'PUT', body }));
 export const useAddCandidate = (congressId: number) => usePersonnelMutation((body: AddCandidateRequest) => api<CongressPersonnel>(`/congresses/${congressId}/personnel/candidates`, { method: 'POST', body }));
 export const useUpdateCandidate = (congressId: number) =>
   usePersonnelMutation(({ personId, ...body }: UpdateCandidateRequest & { personId: number }) => api<CongressPersonnel>(`/congresses/${congressId}/personnel/candidates/${personId}`, { method: 'PATCH', body }));

@@ -129,6 +129,28 @@ describe('ballots PDF', () => {
     expect(text).not.toContain('Nguyễn Văn An');
   });
 
+  it('prints each name’s one-key code after it, small, when the election is typed by codes (ADR 0007)', async () => {
+    const keyed = { ...ballotOf(setupView()), entryKeys: 'keys' as const };
+    const pdf = await ballotsPdf(keyed, { from: 1, count: 1 });
+    if (!poppler) return;
+    const { words } = pdfWords(pdf);
+    // Name 11 (Dương Văn Phúc) has the code "a", name 10 the code "0", on the name's own line, right of it.
+    const phuc = words.find((w) => w.text === 'Phúc')!;
+    const codeA = words.find((w) => w.text === 'a' && Math.abs(w.yMin - phuc.yMin) < 6)!;
+    expect(codeA.xMin).toBeGreaterThan(phuc.xMax);
+    const tenth = words.filter((w) => w.text === '10.')[0]!;
+    expect(words.some((w) => w.text === '0' && Math.abs(w.yMin - tenth.yMin) < 6 && w.xMin > tenth.xMax)).toBe(true);
+    // Without the setting nothing is added.
+    const plainWords = pdfWords(await ballotsPdf(ballotOf(setupView()), { from: 1, count: 1 })).words;
+    expect(plainWords.some((w) => w.text === 'a')).toBe(false);
+  });
+
+  it('falls back to the numbers for a round longer than the codes', () => {
+    const long = longListView();
+    expect(ballotElectionFromView({ ...long, entryKeys: 'keys' })!.entryKeys).toBe('numbers');
+    expect(ballotElectionFromView({ ...setupView(), entryKeys: 'keys' })!.entryKeys).toBe('keys');
+  });
+
   it('lays the provincial list of 72 names on one page per ballot', async () => {
     const pdf = await ballotsPdf(ballotOf(longListView()), { from: 1, count: 2 });
     expect(pdfPageCount(pdf)).toBe(2);

@@ -1,4 +1,5 @@
 import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type EntryKeys, keyOfPosition } from '../../../../../shared/src/ballot-keys.ts';
 import { ballotFormFor, type CongressKind, type RoundPurpose } from '../counting/index.ts';
 import { congressName, serialText, upperVi } from './format.ts';
 import { CM, renderPdf } from './pdf.ts';
@@ -28,6 +29,8 @@ export type BallotElection = {
   round: { number: number; purpose: RoundPurpose; ballotSeats: number };
   /** The names of this round's ballot in ballot order; `position` is the number printed (1..k). */
   candidates: readonly { position: number; fullName: string }[];
+  /** 'keys': each name's one-key code is printed beside its number for the typists (ADR 0007). */
+  entryKeys?: EntryKeys;
 };
 
 /** The printed form (R1.14): strike-out with a surplus, four columns without one. */
@@ -161,15 +164,27 @@ function inColumns<T>(items: readonly T[], columns: number): T[][] {
   return Array.from({ length: columns }, (_, i) => items.slice(i * rows, (i + 1) * rows)).filter((c) => c.length > 0);
 }
 
+/** The typists' code, small and grey at the end of the name's line: read by the counting committee, not the voter. */
+const KEY_W = 16;
+const keyCell = (position: number, fontSize: number) => ({
+  text: keyOfPosition(position) ?? '',
+  fontSize: Math.max(7, fontSize * 0.72),
+  color: '#555555',
+  alignment: 'right' as const,
+  margin: [0, fontSize * 0.3, 0, 0] as [number, number, number, number],
+});
+
 function strikeList(e: BallotElection, layout: BallotLayout): Content {
+  const keyed = e.entryKeys === 'keys';
   const cols = inColumns(e.candidates, layout.columns);
   const tables: Column[] = cols.map((col): Column => ({
     width: '*',
     table: {
-      widths: [NUM_W, '*'],
+      widths: keyed ? [NUM_W, '*', KEY_W] : [NUM_W, '*'],
       body: col.map((c): TableCell[] => [
         { text: `${c.position}.`, alignment: 'right' },
         { text: c.fullName },
+        ...(keyed ? [keyCell(c.position, layout.fontSize) as TableCell] : []),
       ]),
     },
     layout: {
@@ -188,6 +203,7 @@ function strikeList(e: BallotElection, layout: BallotLayout): Content {
 }
 
 function agreeTable(e: BallotElection, layout: BallotLayout): Content {
+  const keyed = e.entryKeys === 'keys';
   const cols = inColumns(e.candidates, layout.columns);
   const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center' });
   const tables: Column[] = cols.map((col): Column => ({
@@ -197,7 +213,12 @@ function agreeTable(e: BallotElection, layout: BallotLayout): Content {
       widths: [NUM_W, '*', AGREE_W(layout.columns), DISAGREE_W(layout.columns)],
       body: [
         [head('STT'), head('Họ và tên'), head('Đồng ý'), head(layout.columns === 1 ? 'Không đồng ý' : 'Không\nđồng ý')],
-        ...col.map((c): TableCell[] => [{ text: String(c.position), alignment: 'center' }, { text: c.fullName }, { text: '' }, { text: '' }]),
+        ...col.map((c): TableCell[] => [
+          { text: String(c.position), alignment: 'center' },
+          keyed ? { columns: [{ text: c.fullName, width: '*' }, { ...keyCell(c.position, layout.fontSize), width: KEY_W }] } : { text: c.fullName },
+          { text: '' },
+          { text: '' },
+        ]),
       ],
     },
     layout: {

@@ -1,4 +1,5 @@
 import type { RoundPurpose } from '../counting/index.ts';
+import { effectiveEntryKeys, type EntryKeys } from '../../../../../shared/src/ballot-keys.ts';
 import type { StoredResult } from '../round-result.ts';
 import type { BallotElection } from './ballot-pdf.ts';
 import type { EntryLogElection } from './entry-log.ts';
@@ -18,6 +19,8 @@ type RoundList = {
 export type DocumentsView = MinutesElection &
   EntryLogElection & {
     status: 'setup' | 'entry' | 'counted' | 'published';
+    /** The setting; the printed ballot shows codes only when every name of its round has one. */
+    entryKeys: EntryKeys;
     /** What the election waits for; `next` is the round whose ballots are to be printed. */
     phase: { kind: string; next?: RoundList };
     round: RoundList | null;
@@ -41,6 +44,7 @@ export function ballotElectionFromView(v: DocumentsView): BallotElection | null 
     alternateSeats: v.alternateSeats,
     round: { number: next.number, purpose: next.purpose, ballotSeats: next.ballotSeats },
     candidates: next.candidates.map((c) => ({ position: c.position, fullName: c.fullName })),
+    entryKeys: effectiveEntryKeys(v.entryKeys, next.candidates.length),
   };
 }
 

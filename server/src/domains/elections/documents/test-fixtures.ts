@@ -120,6 +120,7 @@ class Fixture {
     return {
       id: s.id,
       orgName: 'Đảng bộ thành phố Móng Cái',
+      entryKeys: 'numbers',
       title: s.title,
       kindLabel: s.kindLabel,
       regulation: s.regulation,

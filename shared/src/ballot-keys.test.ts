@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BALLOT_KEYS, defaultEntryKeys, effectiveEntryKeys, keyOfPosition, MAX_KEYED_NAMES, positionOfKey } from './ballot-keys.ts';
+
+describe('one-key codes for ballot names', () => {
+  it('keeps the printed digit for names 1–9, gives 10 the "0", then letters', () => {
+    expect([1, 9, 10, 11, 36].map(keyOfPosition)).toEqual(['1', '9', '0', 'a', 'z']);
+    expect(keyOfPosition(0)).toBeNull();
+    expect(keyOfPosition(MAX_KEYED_NAMES + 1)).toBeNull();
+  });
+
+  it('never uses the typing field’s commands, separators or a key that needs Shift', () => {
+    for (const reserved of ['/', '*', ' ', ',', '.', ';', '+', '-', '\t']) expect(BALLOT_KEYS).not.toContain(reserved);
+    expect(BALLOT_KEYS).toBe(BALLOT_KEYS.toLowerCase());
+    expect(new Set(BALLOT_KEYS).size).toBe(BALLOT_KEYS.length);
+  });
+
+  it('reads back every position from its key, capitals included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_KEYED_NAMES }), (p) => {
+        const k = keyOfPosition(p)!;
+        expect(positionOfKey(k)).toBe(p);
+        expect(positionOfKey(k.toUpperCase())).toBe(p);
+      }),
+    );
+    expect(positionOfKey('/')).toBeNull();
+    expect(positionOfKey('ab')).toBeNull();
+  });
+
+  it('types a list longer than the codes by its numbers, whatever the setting', () => {
+    expect(defaultEntryKeys(41)).toBe('keys');
+    expect(defaultEntryKeys(MAX_KEYED_NAMES + 1)).toBe('numbers');
+    expect(effectiveEntryKeys('keys', MAX_KEYED_NAMES)).toBe('keys');
+    expect(effectiveEntryKeys('keys', MAX_KEYED_NAMES + 1)).toBe('numbers');
+    expect(effectiveEntryKeys('numbers', 5)).toBe('numbers');
+  });
+});
