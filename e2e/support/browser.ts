@@ -44,7 +44,8 @@ export async function newUserPage(browser: Browser, baseURL: string): Promise<{ 
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  page.on('pageerror', (e) => scriptErrors.push(`pageerror: ${e.message}`));
+  // The first frames of the stack say where a production-build error came from.
+  page.on('pageerror', (e) => scriptErrors.push(`pageerror: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 6).join('\n')}` : ''}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) scriptErrors.push(`console: ${m.text()}`);
   });

@@ -53,18 +53,24 @@ export function AllocationPage() {
     [settings, totals, edits],
   );
 
-  // Recompute on the server (the one formula) a moment after the last keystroke.
+  // Recompute on the server (the one formula) a moment after the last keystroke. An answer for
+  // settings already changed again is dropped: a slow early answer must not overwrite a later one.
   useEffect(() => {
     if (!body) return;
+    let current = true;
     const timer = setTimeout(() => {
       previewAllocation(id, body)
         .then((v) => {
+          if (!current) return;
           setView(v);
           setPreviewError(null);
         })
-        .catch((e: unknown) => setPreviewError(errorMessage(e)));
+        .catch((e: unknown) => current && setPreviewError(errorMessage(e)));
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [id, body]);
 
   if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
@@ -74,7 +80,8 @@ export function AllocationPage() {
 
   const onSave = async () => {
     try {
-      await save.mutateAsync({ ...body!, decisionRef: totals.decisionRef, version: saved.saved ? saved.version : undefined });
+      // What the server saved is what is shown, whatever preview was still on its way.
+      setView(await save.mutateAsync({ ...body!, decisionRef: totals.decisionRef, version: saved.saved ? saved.version : undefined }));
       void message.success(t('delegates.allocation.saved'));
     } catch (e) {
       void message.error(errorMessage(e));
