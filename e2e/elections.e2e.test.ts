@@ -178,12 +178,47 @@ function recordKeystrokes(list: string, figures: Record<string, number>) {
 }
 
 /**
+ * Types strike-out ballots with one-key codes on the entry screen open in `page`, checks that the
+ * screen reads each as the struck names, saves it, and records what each cost (issue 3's budget).
+ */
+async function typeKeyedBallots(page: Page, ballots: number[][], list: { names: number; seats: number; shot: string; label?: string }) {
+  const measured: { keys: number; struck: number }[] = [];
+  const costs: string[] = [];
+  for (const [i, struck] of ballots.entries()) {
+    const text = keysFor(struck, list.names);
+    await page.keyboard.type(text);
+    const onScreen = page.locator('.ballot-sheet__item--struck .ballot-sheet__no');
+    await expect.poll(async () => (await onScreen.allInnerTexts()).map(Number)).toEqual(struck);
+    if (i === 1) await screenshot(page, list.shot, { fullPage: false });
+    await page.keyboard.press('Enter');
+    await waitForAck(page, i + 1, i + 1);
+    costs.push(`[${struck.join(',')}] typed "${text}" + Enter = ${text.length + 1} keys for ${struck.length} names`);
+    measured.push({ keys: text.length + 1, struck: struck.length });
+  }
+  recordKeystrokes(`list${list.names}for${list.seats}`, {
+    ballots: measured.length,
+    keysPerBallot: +(measured.reduce((sum, x) => sum + x.keys, 0) / measured.length).toFixed(2),
+    struckPerBallot: +(measured.reduce((sum, x) => sum + x.struck, 0) / measured.length).toFixed(2),
+    maxKeysOverStruck: Math.max(...measured.map((x) => x.keys - x.struck)),
+    ballotsOverBudget: measured.filter((x) => x.keys > x.struck + 2).length,
+  });
+  console.log(`elections journey, ${list.names} names / ${list.seats} seats${list.label ? ` (${list.label})` : ''}: ${costs.join('; ')}`);
+  return measured;
+}
+
+/**
  * What a typist types for the struck names, top to bottom as on the paper. With one-key codes
  * (new elections' default, ADR 0007): the code printed beside each name. With the printed
  * numbers: no separator unless the screen would read the digits as another name (then one space).
  */
 function keysFor(struck: number[], n = N, keys: EntryKeys = 'keys'): string {
-  if (keys === 'keys') return struck.map((k) => keyOfPosition(k)!).join('');
+  if (keys === 'keys') {
+    // As a typist does on a list of more than 42 names: the first group's codes, then one dot and the second group's keys.
+    const codes = [...struck].sort((a, b) => a - b).map((k) => keyOfPosition(k)!);
+    const first = codes.filter((c) => c.length === 1);
+    const second = codes.filter((c) => c.length === 2).map((c) => c.slice(1));
+    return first.join('') + (second.length ? `.${second.join('')}` : '');
+  }
   let text = '';
   for (const k of struck) {
     const joined = text + String(k);
@@ -637,27 +672,7 @@ describe('congress day: an election from setup to the published result, in the b
       [7, 9, 18, 33, 41],
       [1, 10, 25, 36],
     ];
-    const costs: string[] = [];
-    const keys41: { keys: number; struck: number }[] = [];
-    for (const [i, struck] of ballots.entries()) {
-      const text = keysFor(struck, 41);
-      await typist.keyboard.type(text);
-      const onScreen = typist.locator('.ballot-sheet__item--struck .ballot-sheet__no');
-      await expect.poll(async () => (await onScreen.allInnerTexts()).map(Number)).toEqual(struck);
-      if (i === 1) await screenshot(typist, 'elections-15-entry-41-names', { fullPage: false });
-      await typist.keyboard.press('Enter');
-      await waitForAck(typist, i + 1, i + 1);
-      costs.push(`[${struck.join(',')}] typed "${text}" + Enter = ${text.length + 1} keys for ${struck.length} names`);
-      keys41.push({ keys: text.length + 1, struck: struck.length });
-    }
-    recordKeystrokes('list41for37', {
-      ballots: keys41.length,
-      keysPerBallot: +(keys41.reduce((sum, x) => sum + x.keys, 0) / keys41.length).toFixed(2),
-      struckPerBallot: +(keys41.reduce((sum, x) => sum + x.struck, 0) / keys41.length).toFixed(2),
-      maxKeysOverStruck: Math.max(...keys41.map((x) => x.keys - x.struck)),
-      ballotsOverBudget: keys41.filter((x) => x.keys > x.struck + 2).length,
-    });
-    console.log(`elections journey, 41 names / 37 seats (the demo congress): ${costs.join('; ')}`);
+    const keys41 = await typeKeyedBallots(typist, ballots, { names: 41, seats: 37, shot: 'elections-15-entry-41-names', label: 'the demo congress' });
     // One key per struck name plus Enter: within the issue's (struck + 2) on the demo's long list too.
     expect(keys41.filter((x) => x.keys > x.struck + 2)).toEqual([]);
   });
@@ -746,6 +761,46 @@ describe('congress day: an election from setup to the published result, in the b
     }
     const mine = (await (await typistA.request.get(`/api/elections/${e.id}/ballots/mine`)).json()) as { entries: { serial: number; entry: { kind: string; marks: Record<string, string> } }[] };
     for (const [i, [, marks]] of cases.entries()) expect(mine.entries.find((x) => x.serial === i + 1)!.entry).toEqual({ kind: 'marks', marks });
+  });
+
+  it('a provincial-size list of 61 names for 55 seats: one dot opens the second group of codes, still within (struck names + 2) keys', async () => {
+    const org = await client('mongcai', 'MongCai@2020');
+    const given = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Giang', 'Hùng', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Anh', 'Bảo', 'Chi', 'Duy', 'Đạt', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Hòa', 'Huệ', 'Hương', 'Khánh', 'Khoa', 'Kiên', 'Linh', 'Long', 'Mai', 'Nam', 'Ngân', 'Nghĩa', 'Ngọc', 'Nhung', 'Oanh', 'Phong', 'Phương', 'Quang', 'Quyên', 'Sáng', 'Thảo', 'Thắng', 'Thanh', 'Thủy', 'Tiến', 'Toàn', 'Trang', 'Trung', 'Tuấn', 'Tùng', 'Vân', 'Việt', 'Yên'];
+    const families = ['Nguyễn Văn', 'Trần Thị', 'Lê Đức', 'Phạm Thu', 'Hoàng Minh', 'Vũ Ngọc', 'Đặng Quang'];
+    const candidates = given.map((g, i) => ({ fullName: `${families[i % families.length]} ${g}` }));
+    expect(candidates).toHaveLength(61);
+    const e = await org<{ id: number; version: number; entryKeys: string; roundEntryKeys: string }>('POST', '/elections', {
+      orgId: ward.id,
+      title: 'Bầu Ban Chấp hành (danh sách 61 người, bầu 55)',
+      kind: 'executiveCommittee',
+      regulation: '2024',
+      congressKind: 'delegates',
+      seats: 55,
+      summoned: 348,
+      candidates,
+    });
+    expect(e).toMatchObject({ entryKeys: 'keys', roundEntryKeys: 'keys' });
+    const users = await org<{ id: number; username: string }[]>('GET', `/elections/${e.id}/eligible-counters`);
+    const idOf = (u: string) => users.find((x) => x.username === u)!.id;
+    const assigned = await org<{ version: number }>('PUT', `/elections/${e.id}/counters`, {
+      counters: [{ userId: idOf('kiemphieu'), isChief: true }, { userId: idOf('nhapphieu.a'), team: 'A' }, { userId: idOf('nhapphieu.b'), team: 'B' }],
+    });
+    await org('POST', `/elections/${e.id}/open-entry`, { version: assigned.version, present: 348, ballotsIssued: 348, ballotsCollected: 348, listVote: { agree: 348, disagree: 0, present: 348 } });
+
+    await typistA.goto(`/elections/${e.id}/entry`);
+    await expect.poll(() => typistA.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe('ballot-marks');
+    expect(await textOf(typistA.locator('.entry-keys'))).toContain('mở nhóm mã thứ hai (tên thứ 43 trở đi');
+    expect(await textOf(typistA.locator('.ballot-sheet__item').nth(42).locator('.ballot-sheet__key'))).toBe('.1');
+    // A valid ballot keeps at most 55 of 61 names: it strikes 6 or more.
+    const ballots = [
+      [2, 11, 30, 43, 50, 61],
+      [5, 44, 45, 52, 53, 58, 60],
+      [1, 2, 3, 4, 5, 6],
+    ];
+    const keys61 = await typeKeyedBallots(typistA, ballots, { names: 61, seats: 55, shot: 'elections-18-entry-61-names' });
+    const mine = (await (await typistA.request.get(`/api/elections/${e.id}/ballots/mine`)).json()) as { entries: { serial: number; entry: { kind: string; struck: number[] } }[] };
+    for (const [i, struck] of ballots.entries()) expect(mine.entries.find((x) => x.serial === i + 1)!.entry).toEqual({ kind: 'strike', struck });
+    expect(keys61.filter((x) => x.keys > x.struck + 2)).toEqual([]);
   });
 
   /** D, threshold, ballots, and every candidate's votes and % of D as the page shows them. */

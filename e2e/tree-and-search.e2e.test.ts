@@ -171,5 +171,24 @@ describe('a province administrator browses and searches the organization tree', 
     expect(await textOf(campaignTag)).toBe('Nhập dữ liệu đợt đại hội');
     expect(await campaignTag.getAttribute('title')).toBe('campaign.imported');
     await gone(page.getByRole('row').filter({ hasText: 'Tạo cuộc bầu cử:' }));
+
+    // By the kind of record instead: every entry about elections and their ballots, each opening its election.
+    await actionFilter.click();
+    await actionFilter.fill('');
+    const entityFilter = page.getByRole('combobox', { name: 'Đối tượng' });
+    await entityFilter.focus();
+    await entityFilter.pressSequentially('Bầu cử');
+    await seen(page.locator('.ant-select-item-option-active').filter({ hasText: 'Bầu cử, phiếu bầu' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await gone(page.getByRole('row').filter({ hasText: 'đại hội chi bộ và cơ sở đã tổ chức' }));
+    const electionTitle = 'Tạo cuộc bầu cử: Bầu Ban Chấp hành Đảng bộ thành phố Móng Cái khóa XXIV';
+    await seen(page.getByRole('link', { name: electionTitle }));
+    const tags = await page.locator('.ant-table-tbody td .ant-tag').evaluateAll((els) => els.map((t) => t.getAttribute('title') ?? ''));
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.filter((c) => !c.startsWith('election.'))).toEqual([]);
+    await screenshot(page, 'audit-04-entity-filter');
+    await page.getByRole('link', { name: electionTitle }).click();
+    await seen(page.getByRole('heading', { name: /^Bầu Ban Chấp hành Đảng bộ thành phố Móng Cái khóa XXIV/ }));
   });
 });

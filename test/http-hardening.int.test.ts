@@ -96,6 +96,27 @@ describe('HTTP edge: bad input gets a clear 4xx, never a 500', () => {
     }
   });
 
+  it('takes the client’s address from X-Forwarded-For only from a trusted proxy (TRUST_PROXY)', async () => {
+    const { buildApp } = await import('../server/src/app.ts');
+    const opts = { cookieSecure: false, logLevel: 'silent' as const, webDist: '/nonexistent', rateLimitMax: 2 };
+    const behindProxy = await buildApp({ ...opts, trustProxy: '10.0.0.1' }, ctx.services);
+    const direct = await buildApp(opts, ctx.services);
+    try {
+      const get = (app: typeof direct, forwardedFor: string) =>
+        app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.0.0.1', headers: { 'x-forwarded-for': forwardedFor } });
+      // Through the trusted proxy, two people in the hall are two buckets.
+      for (const client of ['203.0.113.5', '203.0.113.6']) for (let i = 0; i < 2; i++) expect((await get(behindProxy, client)).statusCode).toBe(200);
+      expect((await get(behindProxy, '203.0.113.5')).statusCode).toBe(429);
+      // Without it a forged header changes nothing: one address, one bucket.
+      expect((await get(direct, '203.0.113.5')).statusCode).toBe(200);
+      expect((await get(direct, '203.0.113.6')).statusCode).toBe(200);
+      expect((await get(direct, '203.0.113.7')).statusCode).toBe(429);
+    } finally {
+      await behindProxy.close();
+      await direct.close();
+    }
+  });
+
   it('sends security headers', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");

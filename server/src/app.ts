@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -23,13 +23,14 @@ import { delegatesRoutes, publicHealthRoutes } from './domains/delegates/index.t
 import { documentsRoutes } from './domains/documents/index.ts';
 import { reportsRoutes } from './domains/reports/index.ts';
 
-export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & { rateLimitMax?: number };
+export type AppOptions = Pick<Config, 'cookieSecure' | 'logLevel' | 'webDist'> & Partial<Pick<Config, 'trustProxy'>> & { rateLimitMax?: number };
 
 export async function buildApp(config: AppOptions, services: Services): Promise<FastifyInstance> {
+  const trustProxy: FastifyServerOptions['trustProxy'] = config.trustProxy ?? false;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

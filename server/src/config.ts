@@ -19,7 +19,32 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('web/dist'),
+  /**
+   * Behind a reverse proxy the client's address is in X-Forwarded-For: "true" trusts every hop,
+   * a number that many hops, or a comma-separated list of the proxies' addresses or ranges.
+   * Off by default: a forged header must not dodge the per-address limits of the public forms.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY: true, false, một số bước proxy, hoặc danh sách địa chỉ proxy cách nhau bằng dấu phẩy')
+    .default('false'),
 });
+
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+/** Fastify's trustProxy from the variable's text; a number of hops trusts that many hops nearest the server. */
+export function parseTrustProxy(text: string): TrustProxy {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .join(',');
+}
 
 export type Config = {
   port: number;
@@ -33,6 +58,7 @@ export type Config = {
   loginWindowMinutes: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   webDist: string;
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {}
@@ -59,5 +85,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
 import { as, buildProvince, createUser, login, manualClock, signedIn, testApp } from '../../../../test/support/app.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 
 describe.each(testEngines)('accounts on %s', (engine) => {
   let t: TestDb;
@@ -133,6 +134,19 @@ describe.each(testEngines)('accounts on %s', (engine) => {
     await expect(t.db.query(`DELETE FROM audit_log WHERE entity_id = $1`, [String(p.id('-D1-G1'))])).rejects.toThrow(/append-only/);
     const viewer = await signedIn(ctx.app, ctx.services, 'viewer', p.id(''));
     expect((await as(ctx.app, viewer).get('/api/audit')).json().error.code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('narrows the log to a kind of record, a kind covering its sub-kinds (every register under "report")', async () => {
+    const p = await buildProvince(t.db);
+    const admin = await signedIn(ctx.app, ctx.services, 'admin', p.id('-D1'));
+    const orgId = p.id('-D1-G1');
+    await recordAudit(t.db, null, { action: 'report.target.created', entityType: 'report.target', entityId: 1, orgId, summary: 'Ghi sổ: chỉ tiêu' });
+    await recordAudit(t.db, null, { action: 'report.created', entityType: 'report', entityId: 2, orgId, summary: 'Báo cáo' });
+    await recordAudit(t.db, null, { action: 'reportage.created', entityType: 'reportage', entityId: 3, orgId, summary: 'Không phải báo cáo' });
+    const of = async (type: string) => ((await as(ctx.app, admin).get(`/api/audit?entityType=${type}`)).json().entries as { action: string }[]).map((e) => e.action).sort();
+    expect(await of('report')).toEqual(['report.created', 'report.target.created']);
+    expect(await of('report.target')).toEqual(['report.target.created']);
+    expect(await of('reportage')).toEqual(['reportage.created']);
   });
 
   it('opens nothing but the password change while a temporary password is in use', async () => {

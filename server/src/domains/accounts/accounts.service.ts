@@ -232,10 +232,11 @@ export function createAccountsService(deps: AccountsDeps) {
       const params: unknown[] = [actor.scopePath, rootScoped];
       const add = (sql: string, v: unknown) => {
         params.push(v);
-        where.push(sql.replace('?', `$${params.length}`));
+        where.push(sql.replaceAll('?', `$${params.length}`));
       };
       if (q.action) add('a.action LIKE ?', `${q.action.replace(/[%_\\]/g, '\\$&')}%`);
-      if (q.entityType) add('a.entity_type = ?', q.entityType);
+      // A kind covers its sub-kinds: "report" finds the entries of every register ("report.target"…).
+      if (q.entityType) add(`(a.entity_type = ? OR split_part(a.entity_type, '.', 1) = ?)`, q.entityType);
       if (q.entityId) add('a.entity_id = ?', q.entityId);
       if (q.actor) add('lower(a.actor_username) = lower(?)', q.actor);
       if (q.from) add('a.at >= ?::date', q.from);

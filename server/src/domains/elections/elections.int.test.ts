@@ -260,7 +260,7 @@ describe.each(testEngines)('an election from setup to published result on %s', (
   it('types ballots by one-key codes unless the organizer chooses the numbers before entry opens; audited (ADR 0007)', async () => {
     const { e, organizer, p } = await setup();
     const api = as(ctx.app, organizer);
-    expect(e).toMatchObject({ entryKeys: 'keys', roundEntryKeys: 'keys', maxKeyedNames: 42 });
+    expect(e).toMatchObject({ entryKeys: 'keys', roundEntryKeys: 'keys', maxKeyedNames: 84 });
     const outsider = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2')));
     expect((await outsider.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'numbers' })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
     expect((await api.put(`/api/elections/${e.id}/entry-keys`, { version: e.version, entryKeys: 'letters' })).statusCode).toBe(400);
@@ -273,18 +273,20 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect(opened.statusCode, opened.body).toBe(200);
     // The ballots are printed: the way they are typed no longer changes.
     expect((await api.put(`/api/elections/${e.id}/entry-keys`, { version: opened.json().version, entryKeys: 'keys' })).json().error.code).toBe('ELECTION_WRONG_STATUS');
-    // A list longer than the codes starts on the numbers.
-    const long = await api.post('/api/elections', {
-      orgId: p.id('-D1'),
-      title: 'Danh sách dài',
-      kind: 'executiveCommittee',
-      regulation: '2024',
-      congressKind: 'delegates',
-      seats: 40,
-      summoned: 300,
-      candidates: Array.from({ length: 43 }, (_, i) => ({ fullName: `Nguyễn Văn Người ${i + 1}` })),
-    });
-    expect(long.json()).toMatchObject({ entryKeys: 'numbers', roundEntryKeys: 'numbers' });
+    // A list of two groups of codes (ADR 0008) starts on the codes; a longer one on the numbers.
+    const listOf = (names: number, seats: number) =>
+      api.post('/api/elections', {
+        orgId: p.id('-D1'),
+        title: `Danh sách ${names} người`,
+        kind: 'executiveCommittee',
+        regulation: '2024',
+        congressKind: 'delegates',
+        seats,
+        summoned: 300,
+        candidates: Array.from({ length: names }, (_, i) => ({ fullName: `Nguyễn Văn Người ${i + 1}` })),
+      });
+    expect((await listOf(61, 55)).json()).toMatchObject({ entryKeys: 'keys', roundEntryKeys: 'keys' });
+    expect((await listOf(85, 75)).json()).toMatchObject({ entryKeys: 'numbers', roundEntryKeys: 'numbers' });
   });
 
   it('keeps another district out of the election', async () => {

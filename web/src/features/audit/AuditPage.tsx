@@ -13,6 +13,30 @@ import { AuditActionLabel } from './AuditActionLabel.tsx';
 import { actionsWithPrefix, auditDomains } from './audit-actions.ts';
 import { type AuditFilters, auditQuery } from './audit.api.ts';
 
+/** The kinds of record the log can be narrowed to; a kind also covers its sub-kinds on the server ("report" → every register). */
+const AUDIT_ENTITY_TYPES = ['organization', 'user', 'import', 'campaign', 'congress', 'election', 'person', 'complaint', 'congressPersonnel', 'delegate', 'congressDocument', 'consultation', 'report'] as const;
+
+/** Where an entry's record can be opened, when it has a page of its own. */
+function entityLink(e: AuditEntry): string | null {
+  const id = e.entityId;
+  if (e.entityType === 'organization' && e.orgId) return `/orgs/${e.orgId}`;
+  if (!id || !/^\d+$/.test(id)) return null;
+  switch (e.entityType) {
+    case 'election':
+      return `/elections/${id}`;
+    case 'campaign':
+      return `/campaigns/${id}`;
+    case 'congress':
+      return `/congresses/${id}`;
+    case 'person':
+      return `/personnel/people/${id}`;
+    case 'consultation':
+      return `/consultations/${id}`;
+    default:
+      return null;
+  }
+}
+
 type FilterValues = { action?: string; entityType?: string; actor?: string; from?: Dayjs | null; to?: Dayjs | null };
 
 type ActionOption = { value?: string; label: string; search: string; options?: ActionOption[] };
@@ -63,12 +87,10 @@ export function AuditPage() {
               <Form.Item name="entityType" label={t('audit.filters.entityType')}>
                 <Select
                   allowClear
+                  showSearch
+                  optionFilterProp="label"
                   placeholder={t('audit.filters.all')}
-                  options={[
-                    { value: 'organization', label: t('audit.entities.organization') },
-                    { value: 'user', label: t('audit.entities.user') },
-                    { value: 'import', label: t('audit.entities.import') },
-                  ]}
+                  options={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: t(`audit.entities.${value}`) }))}
                 />
               </Form.Item>
             </Col>
@@ -119,7 +141,10 @@ export function AuditPage() {
             {
               title: t('audit.columns.summary'),
               dataIndex: 'summary',
-              render: (s: string, e) => (e.orgId && e.entityType === 'organization' ? <Link to={`/orgs/${e.orgId}`}>{s}</Link> : s),
+              render: (s: string, e) => {
+                const to = entityLink(e);
+                return to ? <Link to={to}>{s}</Link> : s;
+              },
             },
           ]}
         />

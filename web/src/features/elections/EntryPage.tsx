@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Card, Input, type InputRef, Progress, Result, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { hasSecondGroup, KEYS_PER_GROUP, SECOND_GROUP_KEY } from '../../../../shared/src/ballot-keys.ts';
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -277,7 +278,7 @@ function EntryDesk({ election: e, live }: { election: Election; live: boolean })
               <Alert type="error" showIcon role="alert" message={error} className="entry-desk__error" />
             )}
             {saving && <div className="muted">{t('elections.entry.saving')}</div>}
-            <KeyHelp form={e.form} reasonsCount={rulingReasons(e.invalidReasons).length} keys={e.roundEntryKeys} />
+            <KeyHelp form={e.form} reasonsCount={rulingReasons(e.invalidReasons).length} keys={e.roundEntryKeys} names={round.candidates.length} />
           </Card>
           <Card title={t('elections.entry.savedTitle')} size="small" className="entry-saved">
             {acks.length === 0 ? (
@@ -315,7 +316,7 @@ export function LiveBadge({ live }: { live: boolean }) {
   return <Badge status={live ? 'processing' : 'default'} text={live ? t('elections.live.on') : t('elections.live.off')} />;
 }
 
-function KeyHelp({ form, reasonsCount, keys }: { form: Election['form']; reasonsCount: number; keys: Election['roundEntryKeys'] }) {
+function KeyHelp({ form, reasonsCount, keys, names }: { form: Election['form']; reasonsCount: number; keys: Election['roundEntryKeys']; names: number }) {
   const { t } = useTranslation();
   return (
     <details className="entry-keys" open>
@@ -332,6 +333,11 @@ function KeyHelp({ form, reasonsCount, keys }: { form: Election['form']; reasons
             </>
           )}
         </li>
+        {keys === 'keys' && hasSecondGroup(names) && (
+          <li>
+            <kbd>{SECOND_GROUP_KEY}</kbd> {t('elections.keys.secondGroup', { first: KEYS_PER_GROUP + 1 })}
+          </li>
+        )}
         {form !== 'strike' && (
           <li>
             <kbd>+</kbd> <kbd>-</kbd> {t('elections.keys.modifiers')}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
 import fc from 'fast-check';
-import { MAX_KEYED_NAMES } from '../../../../shared/src/ballot-keys.ts';
-import { entryToText, parseTyped, toEntry, typedFor } from './ballot-typing.ts';
+import { KEYS_PER_GROUP, MAX_KEYED_NAMES } from '../../../../shared/src/ballot-keys.ts';
+import { entryToText, parseTyped, shortestKeyedTyping, toEntry, typedFor } from './ballot-typing.ts';
 
 const struck = (text: string, n: number) => (toEntry(parseTyped(text, n, 'strike'), n, 'strike') as { struck: number[] }).struck;
 const marks = (text: string, n: number) => (toEntry(parseTyped(text, n, 'marks'), n, 'marks') as { marks: Record<string, string> }).marks;
@@ -72,14 +72,44 @@ describe('one key per name (ADR 0007)', () => {
     expect(parseTyped('aa', 20, 'strike', 'keys').duplicates).toEqual([11]);
   });
 
-  it('costs one key per struck name on any list up to the codes’ length', () => {
+  it('costs one key per struck name on a list of one group, in any order', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: MAX_KEYED_NAMES }).chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.integer({ min: 1, max: n }), { maxLength: n }))),
+        fc.integer({ min: 1, max: KEYS_PER_GROUP }).chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.integer({ min: 1, max: n }), { maxLength: n }))),
         ([n, positions]) => {
           const text = positions.map((p) => typedFor(p, 'keys')).join('');
           expect(text.length).toBe(positions.length);
           expect(keyed(text, n)).toEqual([...positions].sort((a, b) => a - b));
+        },
+      ),
+    );
+  });
+
+  it('reads a dot as the opening of the second group on a longer list, until a separator', () => {
+    const n = 63;
+    expect(typedFor(43, 'keys')).toBe('.1');
+    expect(typedFor(53, 'keys')).toBe('.a');
+    expect(keyed('3.1a', n)).toEqual([3, 43, 53]);
+    expect(keyed('.1.a', n)).toEqual([43, 53]);
+    expect(keyed('.1 3', n)).toEqual([3, 43]);
+    // The printed codes typed as printed, in any order, with a space between them.
+    expect(keyed(['.a', '3', '.1'].join(' '), n)).toEqual([3, 43, 53]);
+    // Past the end of the list: named with its dot so the typist sees which key it was.
+    expect(parseTyped('.z', n, 'strike', 'keys').unknown).toEqual(['.z']);
+    // On a list of one group the dot is still only a separator.
+    expect(keyed('3.a', 41)).toEqual([3, 11]);
+  });
+
+  it('costs at most one key per struck name plus one dot on any list the codes cover', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: MAX_KEYED_NAMES }).chain((n) => fc.tuple(fc.constant(n), fc.uniqueArray(fc.integer({ min: 1, max: n }), { maxLength: n }))),
+        ([n, positions]) => {
+          const text = shortestKeyedTyping(positions);
+          expect(text.length).toBeLessThanOrEqual(positions.length + 1);
+          expect(keyed(text, n)).toEqual([...positions].sort((a, b) => a - b));
+          // The readable form the chief's resolution is prefilled with reads back the same.
+          expect(keyed(entryToText({ kind: 'strike', struck: positions }, 'keys'), n)).toEqual([...positions].sort((a, b) => a - b));
         },
       ),
     );

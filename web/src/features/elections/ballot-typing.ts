@@ -1,5 +1,5 @@
 import type { BallotEntryInput } from '../../../../shared/src/contracts/elections.ts';
-import { type EntryKeys, keyOfPosition, positionOfKey } from '../../../../shared/src/ballot-keys.ts';
+import { type EntryKeys, hasSecondGroup, KEYS_PER_GROUP, keyOfPosition, positionOfKey, SECOND_GROUP_KEY } from '../../../../shared/src/ballot-keys.ts';
 
 /**
  * What a typist types for one ballot, read as they type it.
@@ -15,7 +15,9 @@ import { type EntryKeys, keyOfPosition, positionOfKey } from '../../../../shared
  * comma or dot separates where needed ("1 10").
  *
  * With one-key codes (ADR 0007) every key is one name: "1"–"9", "0" for 10, then "a", "b"…,
- * as printed beside the numbers; separators are allowed and never needed.
+ * as printed beside the numbers; separators are allowed and never needed. On a list longer than
+ * one group (ADR 0008) a dot opens the second group: keys after it are names 43, 44… until a
+ * separator closes the group, so ".a.b", ".ab" and ".a .b" all mean the same two names.
  */
 
 export type TypedMark = 'agree' | 'disagree' | 'both' | 'none';
@@ -91,8 +93,16 @@ function parseKeyed(text: string, n: number, mode: TypingMode): ParsedBallot {
   let strayModifier = false;
   // A modifier belongs to the name typed just before it, not to one typed earlier.
   let afterName = false;
+  let group: 0 | 1 = 0;
+  const twoGroups = hasSecondGroup(n);
   for (const ch of text) {
+    if (twoGroups && ch === SECOND_GROUP_KEY) {
+      group = 1;
+      afterName = false;
+      continue;
+    }
     if (SEPARATORS.has(ch)) {
+      group = 0;
       afterName = false;
       continue;
     }
@@ -105,12 +115,12 @@ function parseKeyed(text: string, n: number, mode: TypingMode): ParsedBallot {
       afterName = false;
       continue;
     }
-    const position = positionOfKey(ch);
+    const position = positionOfKey(ch, group);
     if (position !== null && position <= n) {
       tokens.push({ position, mark: 'disagree' });
       afterName = true;
     } else {
-      unknown.push(ch);
+      unknown.push(group === 1 ? SECOND_GROUP_KEY + ch : ch);
       afterName = false;
     }
   }
@@ -129,6 +139,17 @@ function duplicatesOf(tokens: readonly TypedToken[]): number[] {
 
 /** What the typist presses for a position: its code, or its number. */
 export const typedFor = (position: number, keys: EntryKeys): string => (keys === 'keys' ? (keyOfPosition(position) ?? String(position)) : String(position));
+
+/**
+ * The fewest keys that type a strike-out ballot with one-key codes: the first group's codes,
+ * then one dot and the second group's. Enter comes on top.
+ */
+export function shortestKeyedTyping(struck: readonly number[]): string {
+  const sorted = [...new Set(struck)].sort((a, b) => a - b);
+  const first = sorted.filter((p) => p <= KEYS_PER_GROUP).map((p) => keyOfPosition(p)!);
+  const second = sorted.filter((p) => p > KEYS_PER_GROUP).map((p) => keyOfPosition(p)!.slice(SECOND_GROUP_KEY.length));
+  return first.join('') + (second.length ? SECOND_GROUP_KEY + second.join('') : '');
+}
 
 /** The ballot to send: the server canonicalizes it, so two teams agree however they typed it. */
 export function toEntry(parsed: ParsedBallot, n: number, mode: TypingMode): BallotEntryInput {

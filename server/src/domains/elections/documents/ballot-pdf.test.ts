@@ -145,9 +145,23 @@ describe('ballots PDF', () => {
     expect(plainWords.some((w) => w.text === 'a')).toBe(false);
   });
 
+  it('prints the second group’s codes with their dot on the provincial list (ADR 0008)', async () => {
+    const keyed = { ...ballotOf(longListView()), entryKeys: 'keys' as const };
+    expect(keyed.entryKeys).toBe('keys');
+    const pdf = await ballotsPdf(keyed, { from: 1, count: 1 });
+    expect(pdfPageCount(pdf)).toBe(1);
+    if (!poppler) return;
+    const { words } = pdfWords(pdf);
+    // Name 43 carries ".1" and name 53 ".a", each on its own name's line, right of it.
+    for (const [no, code] of [['43.', '.1'], ['53.', '.a'], ['72.', '.t']] as const) {
+      const number = words.find((w) => w.text === no)!;
+      expect(words.some((w) => w.text === code && Math.abs(w.yMin - number.yMin) < 6 && w.xMin > number.xMax), `${no} ${code}`).toBe(true);
+    }
+  });
+
   it('falls back to the numbers for a round longer than the codes', () => {
-    const long = longListView();
-    expect(ballotElectionFromView({ ...long, entryKeys: 'keys' })!.entryKeys).toBe('numbers');
+    expect(ballotElectionFromView({ ...longListView(85, 70), entryKeys: 'keys' })!.entryKeys).toBe('numbers');
+    expect(ballotElectionFromView({ ...longListView(84, 70), entryKeys: 'keys' })!.entryKeys).toBe('keys');
     expect(ballotElectionFromView({ ...setupView(), entryKeys: 'keys' })!.entryKeys).toBe('keys');
   });
 

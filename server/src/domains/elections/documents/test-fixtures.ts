@@ -233,10 +233,10 @@ export function noSurplusView(): DocumentsView {
   return new Fixture({ ...committeeSpec, id: 14, title: 'Bầu Ban Thường vụ Đảng ủy', kind: 'standingCommittee', kindLabel: 'Bầu Ban Thường vụ', seats: 5, names: NAMES.slice(0, 5) }).view();
 }
 
-/** A long list (72 names for 55 seats), the provincial case. */
-export function longListView(): DocumentsView {
-  const names = Array.from({ length: 72 }, (_, i) => `${NAMES[i % NAMES.length]!} ${String.fromCharCode(65 + Math.floor(i / NAMES.length))}`);
-  return new Fixture({ ...committeeSpec, id: 15, seats: 55, summoned: 348, names }).view();
+/** A long list (72 names for 55 seats by default), the provincial case. */
+export function longListView(length = 72, seats = 55): DocumentsView {
+  const names = Array.from({ length }, (_, i) => `${NAMES[i % NAMES.length]!} ${String.fromCharCode(65 + Math.floor(i / NAMES.length))}`);
+  return new Fixture({ ...committeeSpec, id: 15, seats, summoned: 348, names }).view();
 }
 
 /** An entry log: two teams, one correction with a reason, one chief's resolution, a second round. */
