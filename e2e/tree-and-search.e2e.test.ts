@@ -192,3 +192,25 @@ describe('a province administrator browses and searches the organization tree', 
     await seen(page.getByRole('heading', { name: /^Bầu Ban Chấp hành Đảng bộ thành phố Móng Cái khóa XXIV/ }));
   });
 });
+
+describe('a district organizer on a phone', () => {
+  it('reads the header and the tree without anything overlapping or running off the screen', async () => {
+    const phone = await newUserPage(browser, server.url);
+    try {
+      const p = phone.page;
+      await p.setViewportSize({ width: 390, height: 844 });
+      await signIn(p, 'mongcai', 'MongCai@2020');
+      await seen(treeItem(p, 'Đảng bộ thành phố Móng Cái'));
+      const box = async (selector: string) => (await p.locator(selector).boundingBox())!;
+      const brand = await box('.app-header__brand');
+      const user = await box('.app-header__user');
+      expect(brand.x + brand.width).toBeLessThanOrEqual(user.x);
+      expect(user.x + user.width).toBeLessThanOrEqual(390);
+      // The page does not scroll sideways: every card fits the width.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(p, 'phone-01-tree', { fullPage: false });
+    } finally {
+      await phone.context.close();
+    }
+  });
+});
