@@ -263,7 +263,7 @@ describe('personnel: from the plan to the new committee', () => {
     await page.reload();
     const committee = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Họ và tên' }) }).last();
     await seen(page.getByRole('heading', { name: 'Ban Chấp hành khóa mới', level: 5 }));
-    const rows = await textOf(page.locator('.ant-card').filter({ hasText: 'Ban Chấp hành khóa mới' }).last());
+    const rows = await textOf(page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Ban Chấp hành khóa mới', level: 5 }) }));
     for (const n of ['Hoàng Văn Thắng', 'Đặng Quang Hải', 'Vi Thị Thanh Hương']) expect(rows).toContain(n);
     expect(rows).toContain('2020–2025');
     expect(await committee.count()).toBeGreaterThan(0);
@@ -279,6 +279,26 @@ describe('personnel: from the plan to the new committee', () => {
     await page.getByRole('button', { name: 'Tạo cuộc bầu' }).click();
     await seen(page.getByRole('link', { name: new RegExp(`^Bầu Bí thư ${orgName}`) }));
     await screenshot(page, 'personnel-05-first-meeting');
+
+    // The inspection commission takes committee members and party members outside the committee (the documented default, flagged);
+    // its chair waits for the commission.
+    const meeting = page.locator('.ant-card').filter({ has: page.getByText('Hội nghị lần thứ nhất', { exact: true }) }).last();
+    await choose(page.getByRole('combobox', { name: 'Bầu', exact: true }), 'Bầu Chủ nhiệm Ủy ban Kiểm tra');
+    await seen(meeting.getByText('Chưa bầu Ủy ban Kiểm tra: chủ nhiệm được bầu trong số ủy viên Ủy ban Kiểm tra.'));
+    expect(await meeting.getByRole('button', { name: 'Tạo cuộc bầu' }).isDisabled()).toBe(true);
+    await choose(page.getByRole('combobox', { name: 'Bầu', exact: true }), 'Bầu Ủy ban Kiểm tra');
+    const poolText = await textOf(meeting);
+    expect(poolText).toContain('Người được giới thiệu: ủy viên Ban Chấp hành khóa mới hoặc đảng viên ngoài cấp ủy thuộc đảng bộ');
+    expect(poolText).toContain('chưa xác nhận');
+    await page.getByLabel('Số cần bầu').fill('2');
+    const nominees = page.getByRole('combobox', { name: 'Người được giới thiệu' });
+    await pick(nominees, 'Đặng', /^Đặng Quang Hải$/);
+    await page.keyboard.press('Escape');
+    await pick(nominees, 'Lục', /^Lục Thị Yến \(ngoài Ban Chấp hành\)$/);
+    await page.keyboard.press('Escape');
+    await shot('09-first-meeting-inspection', { fullPage: false });
+    await meeting.getByRole('button', { name: 'Tạo cuộc bầu' }).click();
+    await seen(page.getByRole('link', { name: new RegExp(`^Bầu Ủy ban Kiểm tra ${orgName}`) }));
   });
 
   it('a complaint carries its papers: PDF and images attached, other files refused, the file downloaded as stored', async () => {
@@ -311,5 +331,39 @@ describe('personnel: from the plan to the new committee', () => {
     await seen(page.getByRole('heading', { name: 'Đặng Quang Hải', level: 2 }));
     await seen(page.getByRole('link', { name: /anh-hien-truong\.png/ }));
     await shot('08-profile-complaint-files');
+  });
+
+  it('ND 170 step 5: a 50/50 tie waits for the head of the body, whose choice is recorded with who chose', async () => {
+    const mc = await apiSession('mongcai', 'MongCai@2020');
+    const unit = (await mc.get<{ id: number; name: string; code: string }[]>('/orgs/search?q=QN-MC-004&limit=5')).find((h) => h.code === 'QN-MC-004')!;
+    const hit = (await mc.get<{ congressId: number; orgName: string }[]>(`/personnel/congresses?q=${encodeURIComponent(unit.name)}`)).find((h) => h.orgName === unit.name)!;
+    const mk = (fullName: string, birthDate: string) => mc.post<{ id: number }>('/people', { orgId: unit.id, fullName, birthDate, gender: 'male' });
+    const a = await mk('Tô Văn Mạnh', '1972-04-04');
+    const b = await mk('Lý Văn Nghĩa', '1974-05-05');
+    await mc.put(`/congresses/${hit.congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 1, standingSize: 0, nominationPreset: 'nd170-appointment' });
+    for (const p of [a, b]) await mc.post(`/congresses/${hit.congressId}/personnel/candidates`, { personId: p.id, candidacy: 'reelection' });
+    await mc.put(`/congresses/${hit.congressId}/personnel/steps/5`, { heldOn: '2020-06-12', summoned: 4, present: 4, votes: [{ personId: a.id, votes: 2 }, { personId: b.id, votes: 2 }] });
+
+    await page.goto(`${server.url}/congresses/${hit.congressId}/personnel`);
+    const steps = page.locator('.ant-card').filter({ has: page.getByText('Các bước giới thiệu nhân sự', { exact: true }) });
+    const fifth = steps.locator('.ant-list-item').filter({ hasText: '5. Hội nghị tập thể lãnh đạo (lần 3)' });
+    await seen(fifth.getByText('Ngang phiếu — chờ người đứng đầu lựa chọn'));
+    expect(await textOf(fifth)).toContain('2/4 = 50% — ngang phiếu, cùng đạt 50% — chờ người đứng đầu xem xét, lựa chọn');
+    expect(await textOf(steps)).toContain('người khác người được lựa chọn ở bước 2 phải đạt tối thiểu 2/3');
+    await fifth.getByRole('button', { name: 'Ghi kết quả' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Ghi kết quả — Hội nghị tập thể lãnh đạo \(lần 3\)/ });
+    // The votes recorded are in the form; the head's choice is asked for.
+    expect(await dialog.getByLabel('Số phiếu giới thiệu — Tô Văn Mạnh').inputValue()).toBe('2');
+    await choose(dialog.getByRole('combobox', { name: 'Người đứng đầu lựa chọn (khi hai người ngang phiếu cùng đạt 50%)' }), 'Lý Văn Nghĩa');
+    await dialog.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await seen(dialog.getByText('Vui lòng nhập Người đứng đầu (họ tên, chức vụ).'));
+    await dialog.getByLabel('Người đứng đầu (họ tên, chức vụ)').fill('Đồng chí Trần Văn Trưởng, Bí thư Đảng ủy');
+    await shot('10-head-choice', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await gone(dialog);
+    const chosen = await textOf(fifth);
+    expect(chosen).toContain('✓ Lý Văn Nghĩa: 2/4 = 50% — ngang phiếu, cùng đạt 50% — người đứng đầu (Đồng chí Trần Văn Trưởng, Bí thư Đảng ủy) lựa chọn');
+    expect(chosen).toContain('Người đứng đầu (Đồng chí Trần Văn Trưởng, Bí thư Đảng ủy) lựa chọn Lý Văn Nghĩa — ghi bởi mongcai');
+    expect(chosen).not.toContain('chờ người đứng đầu');
   });
 });

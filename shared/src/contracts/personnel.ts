@@ -27,7 +27,9 @@ export const compositionPresetCodes = ['2020-2025', '2025-2030'] as const;
 export const nominationPresetCodes = ['committee-default', 'nd170-appointment'] as const;
 export const concurrentModels = ['secretaryChairsPeoplesCommittee', 'nonLocalSecretary', 'twoDeputySecretaries'] as const;
 export type ConcurrentModel = (typeof concurrentModels)[number];
-export const firstMeetingKinds = ['standingCommittee', 'secretary', 'deputySecretary'] as const;
+/** What the first meeting of the new committee elects, in the Charter's order (Đ20 K1). */
+export const firstMeetingKinds = ['standingCommittee', 'secretary', 'deputySecretary', 'inspectionCommission', 'inspectionChair'] as const;
+export type FirstMeetingKind = (typeof firstMeetingKinds)[number];
 
 const isoDate = z.iso.date();
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng theo dạng YYYY-MM');
@@ -181,7 +183,10 @@ export const ageBandsSchema = z.strictObject({ youngBelow: z.number().int().min(
 export const passRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('shareOfSummoned'), share: z.number().min(0).max(1) }),
-  z.strictObject({ kind: z.literal('highestOverHalfElseThirty') }),
+  /** `differsFromStep`: a nominee other than the one chosen at that earlier step needs at least 2/3 (ND 170 Art. 33 step 3). */
+  z.strictObject({ kind: z.literal('highestOverHalfElseThirty'), differsFromStep: z.number().int().min(1).max(20).optional() }),
+  /** The single highest above 50 %; names tied at the top with 50 % or more → the head of the body chooses (ND 170 Art. 33 step 5). */
+  z.strictObject({ kind: z.literal('highestOverHalfTieToHead') }),
 ]);
 export const nominationStepSchema = z.strictObject({
   no: z.number().int().min(1).max(20),
@@ -191,6 +196,8 @@ export const nominationStepSchema = z.strictObject({
   passRule: passRuleSchema,
   announced: z.boolean(),
   quorumTwoThirds: z.boolean(),
+  /** Where the step and its pass rule come from (a preset's decree, article, step). */
+  source: text(500).optional(),
 });
 export type NominationStepInput = z.infer<typeof nominationStepSchema>;
 
@@ -248,6 +255,8 @@ export const recordStepRequestSchema = z.strictObject({
   summoned: z.number().int().min(1).max(100_000),
   present: count,
   votes: z.array(z.strictObject({ personId: id, votes: count })).min(1).max(1000),
+  /** Names tied at the top with 50 % each (ND 170 step 5): whom the head of the body chose, and who the head is. */
+  headChoice: z.strictObject({ personId: id, chosenBy: text(200).min(2) }).nullable().optional(),
 });
 export type RecordStepRequest = z.input<typeof recordStepRequestSchema>;
 
@@ -267,7 +276,22 @@ export type CreateFirstMeetingElectionRequest = z.input<typeof createFirstMeetin
 
 export type EligibilityView = { eligible: boolean; monthsLeft: number; monthsNeeded: number; explanation: string; confirmed: boolean; source: string };
 export type TargetResult = { key: string; label: string; status: 'met' | 'missed' | 'notApplicable'; count: number; total: number; share: number | null; text: string; confirmed: boolean; source: string };
-export type StepOutcomeView = { no: number; name: string; heldOn: string; summoned: number; present: number; quorumMet: boolean; quorumText: string; stopped: boolean; votes: { personId: number; votes: number; passed: boolean; text: string }[] };
+export type StepOutcomeView = {
+  no: number;
+  name: string;
+  heldOn: string;
+  summoned: number;
+  present: number;
+  quorumMet: boolean;
+  quorumText: string;
+  stopped: boolean;
+  /** Names tied at the top for the head of the body to choose between (ND 170 step 5); empty otherwise. */
+  tied: number[];
+  awaitingChoice: boolean;
+  /** The head's recorded choice: whom, who chose, who recorded it and when. */
+  headChoice: { personId: number; chosenBy: string; recordedBy: string | null; recordedAt: string } | null;
+  votes: { personId: number; votes: number; passed: boolean; text: string }[];
+};
 
 export type CongressCandidate = {
   personId: number;
@@ -297,6 +321,9 @@ export type PersonnelPlan = {
   committeeSize: number;
   standingSize: number;
   referenceMonth: string;
+  /** Why this month: the level's (or the commune's) rule with its source, the campaign's window, or entered. */
+  referenceMonthSource: string | null;
+  referenceMonthConfirmed: boolean;
   eligibilityRules: '2020' | '2025';
   mergedUnit: boolean;
   targets: CompositionTargetInput[];
@@ -316,6 +343,9 @@ export type PersonnelPlan = {
 
 export type CommitteeMember = { personId: number | null; fullName: string; body: string; bodyLabel: string; termFrom: number; termTo: number; electedOn: string; electionId: number };
 
+/** Who may stand at each election of the first meeting, and the rule with its source. */
+export type FirstMeetingPool = { kind: FirstMeetingKind; from: 'executiveCommittee' | 'standingCommittee' | 'inspectionCommission' | 'committeeOrOutside'; rule: string; source: string; confirmed: boolean; ready: boolean; why: string | null };
+
 export type CongressPersonnel = {
   congress: { id: number; orgId: number; orgName: string; level: number; campaignId: number; termFrom: number; termTo: number; form: 'members' | 'delegates'; status: string };
   plan: PersonnelPlan | null;
@@ -325,6 +355,7 @@ export type CongressPersonnel = {
   complaints: Complaint[];
   elections: { electionId: number; body: string; title: string; status: string }[];
   committee: CommitteeMember[];
+  firstMeeting: FirstMeetingPool[];
   can: { edit: boolean };
 };
 

@@ -27,8 +27,9 @@ import { assertCanRead, canWriteOrgs, pathInside } from '../organizations/organi
 import { directivePresets, type DirectivePresetCode } from '../campaigns/campaign-presets.ts';
 import type { ApprovalCheckItem, ApprovalCheckSource } from '../campaigns/approval-checklist.ts';
 import { type AgeBands, checkComposition, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget, targetProblems } from './composition-rules.ts';
-import { checkEligibility, DEFAULT_TERM_MONTHS, defaultReferenceMonth, type EligibilityRuleSet, type PostKind, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
-import { evaluateStep, heldStepProblems, nominationPresets, type NominationStep, planStepEdit } from './nomination-rules.ts';
+import { checkEligibility, DEFAULT_TERM_MONTHS, type EligibilityRuleSet, type PostKind, referenceMonthRule, referenceUnitOf, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
+import { evaluateProcess, type HeadChoice, headChoiceProblem, heldStepProblems, nominationPresets, type NominationStep, planStepEdit, stepReferenceProblems } from './nomination-rules.ts';
+import { type FirstMeetingKind, firstMeetingKinds, firstMeetingPool, firstMeetingRules, type MeetingState, nomineeProblems } from './first-meeting-rules.ts';
 import { complaintBlock, type ComplaintFacts } from './complaint-rules.ts';
 import { COMPLAINT_SELECT, type ComplaintRow, presentComplaints } from './people.service.ts';
 import { retirementOf } from './retirement-rules.ts';
@@ -47,6 +48,7 @@ type CongressRow = {
   org_id: number;
   org_name: string;
   org_path: string;
+  kind_code: string;
   level: number;
   campaign_id: number;
   form: 'members' | 'delegates';
@@ -56,7 +58,18 @@ type CongressRow = {
   preset: string;
 };
 
-type PlanSettings = { termMonths: number; stateReferenceMonth: string; ageBands: AgeBands; nominationPreset: string; nominationLabel: string; nominationConfirmed: boolean; nominationSource: string };
+type PlanSettings = {
+  termMonths: number;
+  stateReferenceMonth: string;
+  ageBands: AgeBands;
+  nominationPreset: string;
+  nominationLabel: string;
+  nominationConfirmed: boolean;
+  nominationSource: string;
+  /** Why the reference month (plans saved before this was kept have none). */
+  referenceMonthSource?: string;
+  referenceMonthConfirmed?: boolean;
+};
 type PlanRow = {
   congress_id: number;
   preset: CompositionPresetCode;
@@ -97,7 +110,11 @@ const bodyOfKind: Record<string, string> = {
   standingCommittee: 'standingCommittee',
   secretary: 'secretary',
   deputySecretary: 'deputySecretary',
+  inspectionCommission: 'inspectionCommission',
+  inspectionChair: 'inspectionChair',
 };
+/** The posts that sit in the standing committee (the composition's "in the standing committee"). */
+const STANDING_BODIES = new Set(['standingCommittee', 'secretary', 'deputySecretary']);
 const bodyLabels: Record<string, string> = {
   executiveCommittee: 'Ban Chấp hành',
   standingCommittee: 'Ban Thường vụ',
@@ -110,7 +127,7 @@ const bodyLabels: Record<string, string> = {
 
 async function loadCongress(q: Queryable, id: number): Promise<CongressRow> {
   const r = await q.query<CongressRow>(
-    `SELECT c.id, c.org_id, o.name AS org_name, o.path::text AS org_path, c.level, c.campaign_id, c.form, c.status, k.term_from, k.term_to, k.preset
+    `SELECT c.id, c.org_id, o.name AS org_name, o.path::text AS org_path, o.kind_code, c.level, c.campaign_id, c.form, c.status, k.term_from, k.term_to, k.preset
        FROM congresses c JOIN organizations o ON o.id = c.org_id JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = $1`,
     [id],
   );
@@ -218,12 +235,39 @@ async function heldSteps(q: Queryable, congressId: number): Promise<Set<number>>
 
 type CommitteeRow = { person_id: number | null; full_name: string; body: string; term_from: number; term_to: number; elected_on: string; election_id: number };
 const COMMITTEE_OF = `SELECT person_id, full_name, body, term_from, term_to, elected_on, election_id FROM committee_members WHERE congress_id = $1`;
-const committeeOrder = ['secretary', 'deputySecretary', 'standingCommittee', 'executiveCommittee'];
+const committeeOrder = ['secretary', 'deputySecretary', 'standingCommittee', 'executiveCommittee', 'inspectionChair', 'inspectionDeputyChair', 'inspectionCommission'];
 function presentCommittee(rows: readonly CommitteeRow[]): CommitteeMember[] {
   return rows
     .map((m) => ({ personId: m.person_id, fullName: m.full_name, body: m.body, bodyLabel: bodyLabels[m.body] ?? m.body, termFrom: m.term_from, termTo: m.term_to, electedOn: m.elected_on, electionId: m.election_id }))
     .sort((a, b) => committeeOrder.indexOf(a.body) - committeeOrder.indexOf(b.body) || viCollator.compare(a.fullName, b.fullName));
 }
+
+type StepRow = {
+  step_no: number;
+  held_on: string;
+  summoned: number;
+  present: number;
+  votes: { personId: number; votes: number }[];
+  head_choice: (HeadChoice & { recordedBy?: string; recordedByUserId?: number; recordedAt: string }) | null;
+};
+const STEPS_OF = `SELECT step_no, held_on, summoned, present, votes, head_choice FROM nomination_step_results WHERE congress_id = $1`;
+const asStepResult = (s: StepRow) => ({ no: s.step_no, summoned: s.summoned, present: s.present, votes: s.votes, headChoice: s.head_choice ? { personId: s.head_choice.personId, chosenBy: s.head_choice.chosenBy } : null });
+
+/** The new committee's bodies so far, and the first-meeting elections created but not yet finished. */
+function meetingState(committee: readonly CommitteeMember[], elections: readonly { election_id: number; body: string }[]): MeetingState {
+  const of = (body: string) => committee.filter((m) => m.body === body && m.personId !== null).map((m) => ({ personId: m.personId!, fullName: m.fullName }));
+  const finished = new Set(committee.map((m) => m.electionId));
+  const kinds = new Set<string>(firstMeetingKinds);
+  const unfinished = new Set(elections.filter((e) => kinds.has(e.body) && !finished.has(e.election_id)).map((e) => e.body as FirstMeetingKind));
+  return { executive: of('executiveCommittee'), standing: of('standingCommittee'), inspection: of('inspectionCommission'), unfinished };
+}
+
+const firstMeetingView = (state: MeetingState): CongressPersonnel['firstMeeting'] =>
+  firstMeetingKinds.map((kind) => {
+    const pool = firstMeetingPool(kind, state);
+    const rule = firstMeetingRules[kind];
+    return { kind, from: pool.from, rule: rule.rule, source: rule.source, confirmed: rule.confirmed, ready: pool.ready, why: pool.why };
+  });
 
 export const presetsView = (): PersonnelPresets => ({
   composition: Object.values(compositionPresets).map((p) => ({ code: p.code, label: p.label, targets: p.targets, bands: p.bands, bandsConfirmed: p.bandsConfirmed, bandsSource: p.bandsSource })),
@@ -257,6 +301,8 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       committeeSize: p.committee_size,
       standingSize: p.standing_size,
       referenceMonth: p.reference_month,
+      referenceMonthSource: p.settings.referenceMonthSource ?? null,
+      referenceMonthConfirmed: p.settings.referenceMonthConfirmed ?? true,
       eligibilityRules: p.eligibility_rules,
       mergedUnit: p.merged_unit,
       targets: p.targets,
@@ -325,7 +371,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       const lists = await readLists<{
         complaints: ComplaintRow;
         posts: { person_id: number; title: string; id: number };
-        steps: { step_no: number; held_on: string; summoned: number; present: number; votes: { personId: number; votes: number }[] };
+        steps: StepRow;
         elections: { election_id: number; body: string; title: string; status: string };
         committee: CommitteeRow;
       }>(
@@ -333,7 +379,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         {
           complaints: `${COMPLAINT_SELECT} WHERE c.person_id IN ${LISTED} OR c.congress_id = $1`,
           posts: `SELECT person_id, title, id FROM person_posts WHERE person_id IN ${LISTED} AND to_date IS NULL`,
-          steps: `SELECT step_no, held_on, summoned, present, votes FROM nomination_step_results WHERE congress_id = $1`,
+          steps: STEPS_OF,
           elections: `SELECT pe.election_id, pe.body, e.title, e.status FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id WHERE pe.congress_id = $1`,
           committee: COMMITTEE_OF,
         },
@@ -348,10 +394,12 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       const committee = presentCommittee(lists.committee);
       const steps: StepOutcomeView[] = [];
       const passedBy = new Map<number, number[]>();
+      // Replayed in order from the recorded votes: a step may look back at an earlier one (ND 170 step 3).
+      const outcomes = evaluateProcess(plan?.nomination_steps ?? [], stepRows.map(asStepResult));
       for (const s of stepRows) {
         const def = plan?.nomination_steps.find((x) => x.no === s.step_no);
-        if (!def) continue;
-        const o = evaluateStep(def, s);
+        const o = outcomes.get(s.step_no);
+        if (!def || !o) continue;
         for (const v of o.perPerson) if (v.passed) passedBy.set(v.personId, [...(passedBy.get(v.personId) ?? []), s.step_no]);
         steps.push({
           no: s.step_no,
@@ -362,6 +410,9 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           quorumMet: o.quorumMet,
           quorumText: o.quorumText,
           stopped: o.stopped,
+          tied: o.tied,
+          awaitingChoice: o.awaitingChoice,
+          headChoice: s.head_choice ? { personId: s.head_choice.personId, chosenBy: s.head_choice.chosenBy, recordedBy: s.head_choice.recordedBy ?? null, recordedAt: s.head_choice.recordedAt } : null,
           votes: o.perPerson.map((v) => ({ personId: v.personId, votes: v.votes, passed: v.passed, text: v.text })),
         });
       }
@@ -407,7 +458,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         }
         const members = committee.filter((m) => m.body === 'executiveCommittee' && m.personId);
         if (members.length > 0) {
-          const standing = new Set(committee.filter((m) => m.body !== 'executiveCommittee').map((m) => m.personId));
+          const standing = new Set(committee.filter((m) => STANDING_BODIES.has(m.body)).map((m) => m.personId));
           const e = await db.query<{ id: number; gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }>(
             `SELECT id, gender, birth_date, ethnicity, sci_tech FROM persons WHERE id = ANY($1::int[])`,
             [members.map((m) => m.personId)],
@@ -428,6 +479,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         complaints: await presentComplaints(db, complaintRows),
         elections: elections.map((e) => ({ electionId: e.election_id, body: e.body, title: e.title, status: e.status })),
         committee,
+        firstMeeting: firstMeetingView(meetingState(committee, elections)),
         can: { edit: canEdit(actor, c) },
       };
     },
@@ -447,13 +499,29 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           [c.campaign_id, c.level],
         );
         const windowStart = levels.rows[0]?.window_start;
-        const referenceMonth = input.referenceMonth ?? existing?.reference_month ?? (windowStart ? windowStart.slice(0, 7) : defaultReferenceMonth(rules, c.level));
+        // The month age is counted from: a commune directly under the province has its own (CT 45: 7/2025),
+        // otherwise the level's window in the campaign, else the rules' table; the unit may enter another.
+        const unit = referenceUnitOf({ level: c.level, kindCode: c.kind_code, name: c.org_name });
+        const rule = referenceMonthRule(rules, c.level, unit);
+        const byDefault =
+          unit === 'commune' || !windowStart
+            ? { month: rule.month, source: `${rule.label} — ${rule.source}`, confirmed: rule.confirmed }
+            : { month: windowStart.slice(0, 7), source: `Thời điểm bắt đầu đại hội cấp này trong kế hoạch của đợt đại hội (${rule.source})`, confirmed: true };
+        const referenceMonth = input.referenceMonth ?? existing?.reference_month ?? byDefault.month;
+        const reference =
+          referenceMonth === byDefault.month
+            ? byDefault
+            : existing && referenceMonth === existing.reference_month && existing.settings.referenceMonthSource
+              ? { source: existing.settings.referenceMonthSource, confirmed: existing.settings.referenceMonthConfirmed ?? true }
+              : { source: 'Do đơn vị nhập', confirmed: true };
         const nomCode = (input.nominationPreset ?? existing?.settings.nominationPreset ?? 'committee-default') as keyof typeof nominationPresets;
         const nom = nominationPresets[nomCode] ?? nominationPresets['committee-default'];
         const customSteps = input.nominationSteps;
         if (customSteps) {
           const nos = customSteps.map((s) => s.no);
           if (new Set(nos).size !== nos.length) fail('PERSONNEL_PLAN_INVALID', 'Số thứ tự các bước giới thiệu bị trùng.', [{ field: 'nominationSteps', code: 'DUPLICATE_STEP', message: 'Số thứ tự bị trùng.' }]);
+          const refs = stepReferenceProblems(customSteps);
+          if (refs.length > 0) fail('PERSONNEL_PLAN_INVALID', refs[0]!.message, refs);
         }
         // Neither a preset nor steps given: the plan keeps its process, a unit's own steps included.
         const keepSteps = existing !== null && !customSteps && !input.nominationPreset;
@@ -473,6 +541,8 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           stateReferenceMonth: input.stateReferenceMonth ?? existing?.settings.stateReferenceMonth ?? (rules === '2025' ? STATE_REFERENCE_MONTH_2025 : referenceMonth),
           ageBands,
           ...nomination,
+          referenceMonthSource: reference.source,
+          referenceMonthConfirmed: reference.confirmed,
         };
         await tx.query(
           `INSERT INTO personnel_plans (congress_id, preset, committee_size, standing_size, reference_month, eligibility_rules, merged_unit, targets, nomination_steps, settings)
@@ -613,14 +683,39 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           seen.add(v.personId);
           if (v.votes > input.present) bad(`votes.${i}.votes`, `Dòng ${i + 1}: ${names.get(v.personId)} có ${v.votes} phiếu, nhiều hơn số có mặt (${input.present}).`);
         });
+        // ND 170 step 5: names tied at the top with 50 % each are chosen between by the head of the body.
+        // Omitted, a choice already recorded stays while the votes still tie; null clears it.
+        const before = (await tx.query<StepRow>(`${STEPS_OF} AND step_no = $2`, [congressId, stepNo])).rows[0]?.head_choice ?? null;
+        let headChoice: StepRow['head_choice'] = null;
+        if (input.headChoice) {
+          const problem = headChoiceProblem(step!, input, input.headChoice);
+          if (problem) bad('headChoice.personId', problem);
+          headChoice = { personId: input.headChoice.personId, chosenBy: input.headChoice.chosenBy, recordedBy: actor.username, recordedByUserId: actor.userId, recordedAt: deps.clock.now().toISOString() };
+        } else if (input.headChoice === undefined && before && headChoiceProblem(step!, input, before) === null) {
+          headChoice = before;
+        }
         await tx.query(
-          `INSERT INTO nomination_step_results (congress_id, step_no, held_on, summoned, present, votes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+          `INSERT INTO nomination_step_results (congress_id, step_no, held_on, summoned, present, votes, recorded_by, head_choice) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)
            ON CONFLICT (congress_id, step_no) DO UPDATE SET held_on = EXCLUDED.held_on, summoned = EXCLUDED.summoned, present = EXCLUDED.present, votes = EXCLUDED.votes,
-             recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
-          [congressId, stepNo, input.heldOn, input.summoned, input.present, JSON.stringify(input.votes), actor.userId],
+             recorded_by = EXCLUDED.recorded_by, recorded_at = now(), head_choice = EXCLUDED.head_choice`,
+          [congressId, stepNo, input.heldOn, input.summoned, input.present, JSON.stringify(input.votes), actor.userId, headChoice ? JSON.stringify(headChoice) : null],
         );
-        const o = evaluateStep(step!, input);
-        await audit(tx, actor, c, 'personnel.stepRecorded', `Bước ${stepNo} — ${step!.name}: ${o.perPerson.filter((p) => p.passed).length}/${input.votes.length} người đạt`, { stepNo, ...input });
+        const all = (await tx.query<StepRow>(STEPS_OF, [congressId])).rows;
+        const o = evaluateProcess(plan.nomination_steps, all.map(asStepResult)).get(stepNo)!;
+        const passed = o.perPerson.filter((p) => p.passed).map((p) => names.get(p.personId));
+        const choiceText =
+          headChoice && headChoice !== before
+            ? `; người đứng đầu (${headChoice.chosenBy}) lựa chọn ${names.get(headChoice.personId)} trong số người ngang phiếu`
+            : o.awaitingChoice
+              ? `; ${o.tied.map((id) => names.get(id)).join(', ')} ngang phiếu — chờ người đứng đầu lựa chọn`
+              : '';
+        await audit(tx, actor, c, 'personnel.stepRecorded', `Bước ${stepNo} — ${step!.name}: ${passed.length}/${input.votes.length} người đạt${passed.length ? ` (${passed.join(', ')})` : ''}${choiceText}`, {
+          stepNo,
+          ...input,
+          headChoice,
+          headChoiceBefore: before,
+          outcome: o.perPerson.map((p) => ({ personId: p.personId, passed: p.passed, text: p.text })),
+        });
       });
       return this.view(actor, congressId);
     },
@@ -673,24 +768,43 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
       });
     },
 
-    /** The first meeting of the new committee: its elections take their candidates from the committee. */
+    /**
+     * The first meeting of the new committee (Charter Đ20 K1): the standing committee from the
+     * committee; the secretary and deputies from the standing committee once one is elected; the
+     * inspection commission from the committee or party members of the đảng bộ outside it; its
+     * chair from the commission. Everyone refused is named with the rule.
+     */
     async createFirstMeetingElection(actor: Actor, congressId: number, input: CreateFirstMeetingElectionRequest): Promise<{ electionId: number }> {
       return db.transaction(async (tx) => {
         const c = await loadCongress(tx, congressId);
         assertEdit(actor, c);
         if (!(await loadPlan(tx, congressId, true))) fail('PERSONNEL_PLAN_NOT_FOUND');
-        const members = (await committeeOf(tx, congressId)).filter((m) => m.body === 'executiveCommittee');
-        if (members.length === 0) fail('NOT_A_COMMITTEE_MEMBER', 'Chưa có Ban Chấp hành khóa mới (cuộc bầu Ban Chấp hành chưa kết thúc).');
-        const exists = await tx.query(`SELECT 1 FROM personnel_elections WHERE congress_id = $1 AND body = $2`, [congressId, input.kind]);
-        if (exists.rows.length > 0) fail('PERSONNEL_ELECTION_EXISTS', `Đã tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} của hội nghị lần thứ nhất.`);
-        const byPerson = new Map(members.filter((m) => m.personId).map((m) => [m.personId!, m]));
-        const chosen = input.personIds.map((id, i) => {
-          const m = byPerson.get(id);
-          if (!m) fail('NOT_A_COMMITTEE_MEMBER', undefined, [{ field: `personIds.${i}`, code: 'NOT_A_COMMITTEE_MEMBER', message: `Người thứ ${i + 1} không phải ủy viên Ban Chấp hành khóa mới.` }]);
-          return m!;
-        });
+        const committee = await committeeOf(tx, congressId);
+        const linked = await tx.query<{ election_id: number; body: string }>(`SELECT election_id, body FROM personnel_elections WHERE congress_id = $1`, [congressId]);
+        const state = meetingState(committee, linked.rows);
+        if (state.executive.length === 0) fail('NOT_A_COMMITTEE_MEMBER', 'Chưa có Ban Chấp hành khóa mới (cuộc bầu Ban Chấp hành chưa kết thúc).');
+        if (linked.rows.some((l) => l.body === input.kind)) fail('PERSONNEL_ELECTION_EXISTS', `Đã tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} của hội nghị lần thứ nhất.`);
+        const pool = firstMeetingPool(input.kind, state);
+        if (!pool.ready) fail('ELECTION_WRONG_STATUS', pool.why!);
         if (new Set(input.personIds).size !== input.personIds.length) fail('CANDIDATE_DUPLICATE', 'Một người được giới thiệu hai lần.');
-        if (input.seats > chosen.length) fail('PERSONNEL_PLAN_INVALID', `Số cần bầu (${input.seats}) lớn hơn số người được giới thiệu (${chosen.length}).`);
+        // Names (and, for someone outside the committee, the đảng bộ) of everyone nominated, in scope.
+        const found = await tx.query<{ id: number; full_name: string; org_path: string }>(
+          `SELECT p.id, p.full_name, o.path::text AS org_path FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = ANY($1::int[])`,
+          [input.personIds],
+        );
+        const people = new Map(found.rows.map((r) => [r.id, r]));
+        const inPool = new Map(pool.members.map((m) => [m.personId, m]));
+        const nominees = input.personIds.map((id, i) => {
+          const member = inPool.get(id);
+          const p = people.get(id);
+          if (!member && !p) fail('PERSON_NOT_FOUND', `Không tìm thấy người thứ ${i + 1} được giới thiệu.`, [{ field: `personIds.${i}`, code: 'PERSON_NOT_FOUND', message: `Người thứ ${i + 1}` }]);
+          if (!member) assertCanRead(actor, p!.org_path);
+          return { personId: id, fullName: member?.fullName ?? p!.full_name, inPartyOrganization: !!p && pathInside(p.org_path, c.org_path) };
+        });
+        const problems = nomineeProblems(pool, nominees);
+        if (problems.length > 0) fail('NOT_A_COMMITTEE_MEMBER', problems.map((x) => x.message).join(' '), problems);
+        if (input.seats > nominees.length) fail('PERSONNEL_PLAN_INVALID', `Số cần bầu (${input.seats}) lớn hơn số người được giới thiệu (${nominees.length}).`);
+        const outside = nominees.filter((n) => !inPool.has(n.personId));
         const electionId = await deps.createElectionIn(tx, actor, {
           orgId: c.org_id,
           title: `${electionKindLabels[input.kind]} ${c.org_name} nhiệm kỳ ${c.term_from}–${c.term_to} (hội nghị lần thứ nhất)`,
@@ -699,12 +813,21 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           congressKind: 'conference',
           seats: input.seats,
           alternateSeats: 0,
-          summoned: members.length,
+          // The meeting is the new committee's: its members are the summoned (D = incumbent members).
+          summoned: state.executive.length,
           exclusions: {},
-          candidates: chosen.map((m) => ({ fullName: m.fullName, nominatedBy: 'conveningCommittee' as const, personId: m.personId! })),
+          candidates: nominees.map((n) => ({ fullName: n.fullName, nominatedBy: 'conveningCommittee' as const, personId: n.personId })),
         });
         await tx.query(`INSERT INTO personnel_elections (election_id, congress_id, body) VALUES ($1, $2, $3)`, [electionId, congressId, input.kind]);
-        await audit(tx, actor, c, 'personnel.firstMeetingElectionCreated', `Hội nghị lần thứ nhất: tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} (${chosen.length} người)`, { electionId, ...input });
+        const rule = firstMeetingRules[input.kind];
+        await audit(
+          tx,
+          actor,
+          c,
+          'personnel.firstMeetingElectionCreated',
+          `Hội nghị lần thứ nhất: tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} (${nominees.length} người${outside.length ? `, ${outside.length} người ngoài Ban Chấp hành` : ''})`,
+          { electionId, ...input, from: pool.from, outside: outside.map((n) => n.personId), rule: rule.rule, source: rule.source },
+        );
         return { electionId };
       });
     },

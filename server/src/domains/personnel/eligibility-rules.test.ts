@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkEligibility, defaultReferenceMonth, type EligibilityInput } from './eligibility-rules.ts';
+import { checkEligibility, defaultReferenceMonth, type EligibilityInput, referenceMonthRule, referenceUnitOf } from './eligibility-rules.ts';
 import { fromMonthIndex, monthIndex } from './retirement-rules.ts';
 
 const base = (o: Partial<EligibilityInput>): EligibilityInput => ({ retirementMonth: '2029-03', referenceMonth: '2025-09', candidacy: 'reelection', post: 'committee', rules: '2025', ...o });
 
 describe('worked example 13: age eligibility under CT 45 (election-rules.md §5)', () => {
   const ref = defaultReferenceMonth('2025', 1);
-  it('the provincial reference month is 9/2025, the commune-level one 7/2025 is entered per plan', () => {
+  it('the provincial reference month is 9/2025, the grassroots 4/2025', () => {
     expect(ref).toBe('2025-09');
     expect(defaultReferenceMonth('2025', 3)).toBe('2025-04');
+  });
+  it('last line: at commune-level congresses (xã, phường, đặc khu directly under the province) the reference month is 7/2025', () => {
+    expect(defaultReferenceMonth('2025', 2, 'commune')).toBe('2025-07');
+    expect(referenceMonthRule('2025', 2, 'commune')).toMatchObject({ month: '2025-07', confirmed: true, source: expect.stringContaining('xã, phường, đặc khu trực thuộc cấp tỉnh là tháng 7/2025') });
+    // The rest of that level (cấp trên trực tiếp cơ sở, e.g. the Police) keeps 6/2025; 2020 has no commune month of its own.
+    expect(defaultReferenceMonth('2025', 2)).toBe('2025-06');
+    expect(defaultReferenceMonth('2020', 2, 'commune')).toBe('2020-06');
+    // The same person, counted from 7/2025 instead of 9/2025: A (retires 3/2029) has 44 months, still short of 48.
+    const a = checkEligibility(base({ retirementMonth: '2029-03', referenceMonth: defaultReferenceMonth('2025', 2, 'commune') }));
+    expect(a).toMatchObject({ eligible: false, monthsLeft: 44, shortBy: 4 });
+    expect(a.explanation).toContain('tính từ tháng 07/2025 còn 44 tháng công tác');
+    // Retiring 7/2029: 48 months from 7/2025 (eligible), 46 from 9/2025 (not).
+    expect(checkEligibility(base({ retirementMonth: '2029-07', referenceMonth: '2025-07' })).eligible).toBe(true);
+    expect(checkEligibility(base({ retirementMonth: '2029-07', referenceMonth: ref })).eligible).toBe(false);
+  });
+  it('a commune is told by level, kind and name: directly under the province, territorial, "xã", "phường" or "đặc khu"', () => {
+    expect(referenceUnitOf({ level: 2, kindCode: 'territorial', name: 'Đảng bộ phường Hà Lầm' })).toBe('commune');
+    expect(referenceUnitOf({ level: 2, kindCode: 'territorial', name: 'Đảng bộ xã Quảng Tân' })).toBe('commune');
+    expect(referenceUnitOf({ level: 2, kindCode: 'territorial', name: 'Đảng bộ đặc khu Vân Đồn' })).toBe('commune');
+    expect(referenceUnitOf({ level: 2, kindCode: 'territorial', name: 'Đảng bộ huyện Đầm Hà' })).toBe('level');
+    expect(referenceUnitOf({ level: 2, kindCode: 'armedForces', name: 'Đảng bộ xã Biên phòng' })).toBe('level');
+    // A commune under a district (2020) is grassroots.
+    expect(referenceUnitOf({ level: 3, kindCode: 'territorial', name: 'Đảng bộ xã Số 1.1' })).toBe('level');
   });
   it('A retires 3/2029: 42 months left, not eligible for re-election (< 48)', () => {
     const a = checkEligibility(base({ retirementMonth: '2029-03', referenceMonth: ref }));

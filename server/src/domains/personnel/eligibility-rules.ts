@@ -3,6 +3,7 @@
  * between the campaign's reference month (the month congresses of the level begin) and the
  * month of retirement, against the minimum for the kind of candidacy. Pure: no I/O.
  */
+import { foldVietnamese } from '../../../../shared/src/text.ts';
 import { formatMonthVi, monthIndex, type YearMonth } from './retirement-rules.ts';
 
 export const eligibilityRuleSets = ['2020', '2025'] as const;
@@ -44,29 +45,70 @@ export const reelectionMonths: Record<EligibilityRuleSet, Record<PostKind, Requi
 export const DEFAULT_TERM_MONTHS = 60;
 export const TERM_MONTHS_SOURCE = 'CT 35/2019, CT 45/2025: "còn thời gian công tác ít nhất trọn 1 nhiệm kỳ" — hiểu là 60 tháng [U]';
 
-/** The month age is counted from, per level (1 = province, 2 = district, 3 = grassroots). */
-export const referenceMonths: Record<EligibilityRuleSet, { level: number; month: YearMonth; source: string; confirmed: boolean }[]> = {
+/**
+ * Which reference month a congress' unit takes: its level's, or (2025) the commune's — a đảng bộ
+ * of a xã, phường or đặc khu directly under the province, which in the 2025 pilot is the level
+ * directly above the grassroots (QĐ 294; election-rules.md §8 mục 11) but starts its congress in 7/2025.
+ */
+export const referenceUnits = ['level', 'commune'] as const;
+export type ReferenceUnit = (typeof referenceUnits)[number];
+
+export type ReferenceMonthRule = { level: number; unit: ReferenceUnit; month: YearMonth; label: string; source: string; confirmed: boolean };
+
+/** The month age is counted from, per level (1 = province, 2 = level above the grassroots, 3 = grassroots) and unit. */
+export const referenceMonths: Record<EligibilityRuleSet, ReferenceMonthRule[]> = {
   '2020': [
-    { level: 1, month: '2020-09', source: 'Suy ra từ mốc năm sinh tỉnh ủy 2020 (baothainguyen.vn …-3678373) [C2]', confirmed: true },
-    { level: 2, month: '2020-06', source: 'Suy ra từ mốc năm sinh huyện ủy 2020 (baothainguyen.vn …-3678373) [C2]', confirmed: true },
-    { level: 3, month: '2020-04', source: 'Theo thời điểm bắt đầu đại hội cơ sở (CT 35/2019) [U]', confirmed: false },
+    { level: 1, unit: 'level', month: '2020-09', label: 'Đảng bộ tỉnh', source: 'Suy ra từ mốc năm sinh tỉnh ủy 2020 (baothainguyen.vn …-3678373) [C2]', confirmed: true },
+    { level: 2, unit: 'level', month: '2020-06', label: 'Đảng bộ cấp huyện', source: 'Suy ra từ mốc năm sinh huyện ủy 2020 (baothainguyen.vn …-3678373) [C2]', confirmed: true },
+    { level: 3, unit: 'level', month: '2020-04', label: 'Cấp cơ sở', source: 'Theo thời điểm bắt đầu đại hội cơ sở (CT 35/2019) [U]', confirmed: false },
   ],
   '2025': [
-    { level: 1, month: '2025-09', source: 'CT 45-CT/TW: cấp trực thuộc Trung ương tháng 9/2025 [C2]', confirmed: true },
-    { level: 2, month: '2025-06', source: 'CT 45-CT/TW: cấp trên trực tiếp cơ sở tháng 6/2025 (xã, phường trực thuộc tỉnh: 7/2025) [C2]', confirmed: true },
-    { level: 3, month: '2025-04', source: 'CT 45-CT/TW: cấp cơ sở tháng 4/2025 [C2]', confirmed: true },
+    { level: 1, unit: 'level', month: '2025-09', label: 'Cấp trực thuộc Trung ương', source: 'CT 45-CT/TW: cấp trực thuộc Trung ương tháng 9/2025 [C2]', confirmed: true },
+    {
+      level: 2,
+      unit: 'level',
+      month: '2025-06',
+      label: 'Cấp trên trực tiếp cơ sở',
+      source: 'CT 45-CT/TW: cấp trên trực tiếp cơ sở (gồm cả đảng bộ trực thuộc Đảng ủy Công an Trung ương) tháng 6/2025 [C2]',
+      confirmed: true,
+    },
+    {
+      level: 2,
+      unit: 'commune',
+      month: '2025-07',
+      label: 'Đảng bộ xã, phường, đặc khu trực thuộc tỉnh',
+      source: 'CT 45-CT/TW: đảng bộ các xã, phường, đặc khu trực thuộc cấp tỉnh là tháng 7/2025 [C2]',
+      confirmed: true,
+    },
+    { level: 3, unit: 'level', month: '2025-04', label: 'Cấp cơ sở', source: 'CT 45-CT/TW: cấp cơ sở tháng 4/2025 [C2]', confirmed: true },
   ],
 };
 
 /** CT 45: age for leadership posts of People's Councils and Committees is counted at 3/2026. */
 export const STATE_REFERENCE_MONTH_2025: YearMonth = '2026-03';
 
-export function defaultReferenceMonth(rules: EligibilityRuleSet, level: number): YearMonth {
+/** The rule of a level and unit; a unit without its own rule takes its level's. */
+export function referenceMonthRule(rules: EligibilityRuleSet, level: number, unit: ReferenceUnit = 'level'): ReferenceMonthRule {
   const list = referenceMonths[rules];
-  const exact = list.find((r) => r.level === level);
-  if (exact) return exact.month;
+  const exact = list.find((r) => r.level === level && r.unit === unit) ?? list.find((r) => r.level === level && r.unit === 'level');
+  if (exact) return exact;
   // Below grassroots (cells) the grassroots month applies; above the province, the province's.
-  return (level > 3 ? list[list.length - 1]! : list[0]!).month;
+  const levels = list.filter((r) => r.unit === 'level');
+  return level > 3 ? levels[levels.length - 1]! : levels[0]!;
+}
+
+export function defaultReferenceMonth(rules: EligibilityRuleSet, level: number, unit: ReferenceUnit = 'level'): YearMonth {
+  return referenceMonthRule(rules, level, unit).month;
+}
+
+/**
+ * A territorial đảng bộ of a xã, phường or đặc khu placed directly under the province (the level
+ * above the grassroots): told by its level, kind and name, since the tree keeps no separate type.
+ * A commune under a district (2020) is grassroots (level 3) and is not one.
+ */
+export function referenceUnitOf(org: { level: number; kindCode: string; name: string }): ReferenceUnit {
+  if (org.level !== 2 || org.kindCode !== 'territorial') return 'level';
+  return /^(dang bo |dang uy )?(xa|phuong|dac khu) /.test(foldVietnamese(org.name)) ? 'commune' : 'level';
 }
 
 export type EligibilityInput = {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
 import { as, buildProvince, createUser, login, manualClock, type Session, signedIn, testApp, multipartFile as multipart } from '../../../../test/support/app.ts';
+import { listMigrations, splitSql } from '../../platform/db/migrate.ts';
 
 type Ctx = Awaited<ReturnType<typeof testApp>>;
 
@@ -371,6 +372,188 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     expect(audit.rows.map((r) => r.action)).toEqual(['complaint.received', 'complaint.fileAttached', 'complaint.fileAttached', 'complaint.fileRead']);
     const planAudit = await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE entity_type = 'congressPersonnel' AND entity_id = $1`, [String(congressId)]);
     expect(planAudit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['personnel.targetsUpdated', 'personnel.stepsUpdated']));
+  });
+
+  it('ND 170 Art. 33: step 3 holds a new nominee to 2/3; step 5 takes the single highest, and a 50/50 tie waits for the head, whose choice is kept with who chose', async () => {
+    const { p, org, orgS, congressId } = await setup();
+    const D1 = p.id('-D1');
+    const mk = async (name: string, birth: string) => (await org.post('/api/people', person(D1, name, birth))).json().id as number;
+    const a = await mk('Nguyễn Văn Khải', '1975-05-05');
+    const b = await mk('Trịnh Văn Lộc', '1977-07-07');
+    let view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 1, standingSize: 0, nominationPreset: 'nd170-appointment' })).json();
+    expect(view.plan.nominationSteps[2].passRule).toEqual({ kind: 'highestOverHalfElseThirty', differsFromStep: 2 });
+    expect(view.plan.nominationSteps[4]).toMatchObject({ passRule: { kind: 'highestOverHalfTieToHead' }, source: expect.stringContaining('Điều 33 khoản 2, bước 5') });
+    for (const id of [a, b]) view = (await org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: id, candidacy: 'reelection' })).json();
+    const record = (no: number, summoned: number, va: number, vb: number, extra: Record<string, unknown> = {}) =>
+      put(orgS, `/api/congresses/${congressId}/personnel/steps/${no}`, { heldOn: '2020-06-10', summoned, present: summoned, votes: [{ personId: a, votes: va }, { personId: b, votes: vb }], ...extra });
+    type StepView = { no: number; tied: number[]; awaitingChoice: boolean; headChoice: { personId: number; chosenBy: string; recordedBy: string } | null; votes: { passed: boolean; text: string }[] };
+    const stepOf = (v: { steps: StepView[] }, no: number) => v.steps.find((x) => x.no === no)!;
+
+    // Step 2 chooses Khải (11/20). At step 3 Lộc leads the leadership of 7 with 4 — above half, short of 2/3 (5): nobody.
+    expect((await record(2, 20, 11, 6)).statusCode).toBe(200);
+    view = (await record(3, 7, 3, 4)).json();
+    expect(stepOf(view, 3).votes.map((v) => v.passed)).toEqual([false, false]);
+    expect(stepOf(view, 3).votes[1]!.text).toBe('4/7 = 57,14% — khác người được lựa chọn ở bước 2 nên phải đạt tối thiểu 2/3 tổng số được triệu tập (cần 5) — không được lựa chọn');
+    view = (await record(3, 7, 5, 2)).json();
+    expect(stepOf(view, 3).votes[0]!.text).toContain('cùng người được lựa chọn ở bước 2');
+
+    // Step 5: 2 and 2 of 4 — a tie at 50 %: nobody yet, the head must choose.
+    view = (await record(5, 4, 2, 2)).json();
+    expect(stepOf(view, 5)).toMatchObject({ tied: [a, b], awaitingChoice: true, headChoice: null });
+    expect(view.candidates.map((c: { passedSteps: number[] }) => c.passedSteps)).toEqual([[2, 3], []]);
+    // A choice where nobody is tied, or of someone not tied, is refused.
+    const noTie = await record(5, 4, 3, 1, { headChoice: { personId: b, chosenBy: 'Đồng chí Nguyễn Văn Trưởng' } });
+    expect(noTie.json().error).toMatchObject({ code: 'NOMINATION_STEP_INVALID', message: 'Không có hai người ngang phiếu cùng đạt 50% để người đứng đầu lựa chọn.', details: [{ field: 'headChoice.personId' }] });
+    view = (await record(5, 4, 2, 2, { headChoice: { personId: b, chosenBy: 'Đồng chí Nguyễn Văn Trưởng, Giám đốc Sở' } })).json();
+    expect(stepOf(view, 5)).toMatchObject({ awaitingChoice: false, headChoice: { personId: b, chosenBy: 'Đồng chí Nguyễn Văn Trưởng, Giám đốc Sở', recordedBy: orgS.username } });
+    expect(stepOf(view, 5).votes.map((v) => v.passed)).toEqual([false, true]);
+    expect(stepOf(view, 5).votes[1]!.text).toBe('2/4 = 50% — ngang phiếu, cùng đạt 50% — người đứng đầu (Đồng chí Nguyễn Văn Trưởng, Giám đốc Sở) lựa chọn');
+    // Recorded again with the same tie and no choice given: the choice stays; withdrawn with null.
+    view = (await record(5, 4, 2, 2)).json();
+    expect(stepOf(view, 5).headChoice).toMatchObject({ personId: b });
+    const stored = await t.db.query<{ head_choice: { recordedByUserId: number } }>(`SELECT head_choice FROM nomination_step_results WHERE congress_id = $1 AND step_no = 5`, [congressId]);
+    expect(stored.rows[0]!.head_choice.recordedByUserId).toEqual(expect.any(Number));
+    const audit = await t.db.query<{ summary: string }>(`SELECT summary FROM audit_log WHERE action = 'personnel.stepRecorded' AND entity_id = $1 ORDER BY id`, [String(congressId)]);
+    expect(audit.rows.map((r) => r.summary)).toEqual(
+      expect.arrayContaining([
+        'Bước 5 — Hội nghị tập thể lãnh đạo (lần 3): 0/2 người đạt; Nguyễn Văn Khải, Trịnh Văn Lộc ngang phiếu — chờ người đứng đầu lựa chọn',
+        'Bước 5 — Hội nghị tập thể lãnh đạo (lần 3): 1/2 người đạt (Trịnh Văn Lộc); người đứng đầu (Đồng chí Nguyễn Văn Trưởng, Giám đốc Sở) lựa chọn Trịnh Văn Lộc trong số người ngang phiếu',
+      ]),
+    );
+    view = (await record(5, 4, 2, 2, { headChoice: null })).json();
+    expect(stepOf(view, 5)).toMatchObject({ headChoice: null, awaitingChoice: true });
+
+    // A plan made from the earlier preset: migration 0019 gives steps not yet held the decree's rules, a held step keeps its own.
+    const old = view.plan.nominationSteps.map((s: { no: number; passRule: unknown }) =>
+      s.no === 3 ? { ...s, passRule: { kind: 'highestOverHalfElseThirty' } } : s.no === 5 ? { ...s, passRule: { kind: 'shareOfSummoned', share: 0.5 } } : s,
+    );
+    await t.db.query(`UPDATE personnel_plans SET nomination_steps = $2::jsonb WHERE congress_id = $1`, [congressId, JSON.stringify(old)]);
+    await t.db.query(`DELETE FROM nomination_step_results WHERE congress_id = $1 AND step_no = 5`, [congressId]);
+    const migration = listMigrations().find((m) => m.name === '0019_personnel_nd170.sql')!;
+    await t.db.query(splitSql(migration.sql).find((x) => x.startsWith('UPDATE personnel_plans'))!);
+    const after = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(after.plan.nominationSteps[2].passRule).toEqual({ kind: 'highestOverHalfElseThirty' });
+    expect(after.plan.nominationSteps[4].passRule).toEqual({ kind: 'highestOverHalfTieToHead' });
+    expect(after.plan.version).toBe(view.plan.version + 1);
+  });
+
+  it('a commune directly under the province counts age from 7/2025 (worked example 13, last line); the level above the grassroots elsewhere from 6/2025', async () => {
+    const p = await buildProvince(t.db, { districts: 2, grassroots: 1, cells: 1 });
+    await t.db.query(`UPDATE organizations SET name = 'Đảng bộ phường Hà Lầm' WHERE id = $1`, [p.id('-D1')]);
+    const admin = as(ctx.app, await signedIn(ctx.app, ctx.services, 'admin', p.id('')));
+    const campaign = (await admin.post('/api/campaigns', { name: 'Nhiệm kỳ 2025–2030', preset: 'CT45-2025', rootOrgId: p.id('') })).json();
+    expect(campaign.id, JSON.stringify(campaign)).toEqual(expect.any(Number));
+    const list = (await admin.get(`/api/campaigns/${campaign.id}/congresses?limit=500`)).json();
+    const congressOf = (key: string) => list.items.find((c: { org: { id: number } }) => c.org.id === p.id(key)).id as number;
+    const orgS = await signedIn(ctx.app, ctx.services, 'organizer', p.id(''));
+    const plan = async (key: string) => (await put(orgS, `/api/congresses/${congressOf(key)}/personnel/plan`, { preset: '2025-2030', committeeSize: 3, standingSize: 1 })).json().plan;
+    const ward = await plan('-D1');
+    expect(ward).toMatchObject({ referenceMonth: '2025-07', eligibilityRules: '2025', referenceMonthConfirmed: true });
+    expect(ward.referenceMonthSource).toContain('đảng bộ các xã, phường, đặc khu trực thuộc cấp tỉnh là tháng 7/2025');
+    const district = await plan('-D2');
+    expect(district.referenceMonth).toBe('2025-06');
+    // The ward's month is the one eligibility counts from: retiring 6/2029 leaves 47 months from 7/2025 (48 needed).
+    const o = as(ctx.app, orgS);
+    const id = (await o.post('/api/people', person(p.id('-D1'), 'Bùi Thị Hạnh', '1970-01-01', 'female', { retirementDateEntered: '2029-06-15' }))).json().id;
+    const refused = await o.post(`/api/congresses/${congressOf('-D1')}/personnel/candidates`, { personId: id, candidacy: 'reelection' });
+    expect(refused.json().error.code).toBe('CANDIDATE_INELIGIBLE');
+    expect(refused.json().error.message).toContain('Nghỉ hưu tháng 06/2029; tính từ tháng 07/2025 còn 47 tháng công tác; tái cử cấp ủy viên cần ít nhất 48 tháng → không đủ điều kiện (thiếu 1 tháng)');
+    // Entered by the unit, the month says so; saved again unchanged, it keeps its source.
+    const entered = (await put(orgS, `/api/congresses/${congressOf('-D1')}/personnel/plan`, { version: ward.version, preset: '2025-2030', committeeSize: 3, standingSize: 1, referenceMonth: '2025-05' })).json().plan;
+    expect(entered).toMatchObject({ referenceMonth: '2025-05', referenceMonthSource: 'Do đơn vị nhập' });
+    const back = (await put(orgS, `/api/congresses/${congressOf('-D1')}/personnel/plan`, { version: entered.version, preset: '2025-2030', committeeSize: 3, standingSize: 1, referenceMonth: '2025-07' })).json().plan;
+    expect(back.referenceMonthSource).toContain('tháng 7/2025');
+  });
+
+  it('first meeting: the standing committee first, the secretary and deputies from it; the inspection commission from inside and outside the committee; its chair from the commission', async () => {
+    const { p, org, orgS, admin, congressId } = await setup();
+    const D1 = p.id('-D1');
+    const mk = async (orgId: number, name: string, birth: string, gender: 'male' | 'female' = 'male') => (await admin.post('/api/people', person(orgId, name, birth, gender))).json().id as number;
+    const an = await mk(D1, 'Hoàng Văn An', '1970-04-10');
+    const binh = await mk(D1, 'Lê Thị Bình', '1978-09-01', 'female');
+    const cuong = await mk(D1, 'Trần Văn Cường', '1975-01-20');
+    const dung = await mk(D1, 'Phạm Thị Dung', '1978-07-07', 'female');
+    // Party members of the đảng bộ outside the committee (a grassroots unit of D1), and of another district.
+    const giang = await mk(p.id('-D1-G1'), 'Đinh Thị Giang', '1980-02-02', 'female');
+    const stranger = await mk(p.id('-D2'), 'Quách Văn Xa', '1979-03-03');
+    let view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 4, standingSize: 2 })).json();
+    for (const id of [an, binh, cuong, dung]) {
+      await org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: id, candidacy: 'reelection' });
+      view = (await org.patch(`/api/congresses/${congressId}/personnel/candidates/${id}`, { vetting: 'cleared' })).json();
+    }
+    expect((await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version })).statusCode).toBe(200);
+    const committeeElection = (await org.post(`/api/congresses/${congressId}/personnel/election`, { summoned: 12 })).json().electionId as number;
+    // The elections domain closes an election through its onFinished hook; here the hook is called as it would be.
+    const finish = async (electionId: number, kind: string, names: string[]) => {
+      const e = (await org.get(`/api/elections/${electionId}`)).json();
+      const elected = e.candidates.filter((c: { fullName: string }) => names.includes(c.fullName)).map((c: { ballotNo: number; fullName: string }) => ({ ballotNo: c.ballotNo, fullName: c.fullName }));
+      await t.db.transaction((tx) => ctx.services.congressPersonnel.onElectionFinished(tx, { electionId, orgId: D1, kind: kind as never, closedOn: '2020-06-20', elected, alternates: [] }));
+    };
+    await finish(committeeElection, 'executiveCommittee', ['Hoàng Văn An', 'Lê Thị Bình', 'Trần Văn Cường', 'Phạm Thị Dung']);
+    const first = (body: unknown) => org.post(`/api/congresses/${congressId}/personnel/first-meeting`, body);
+
+    // The chair waits for the commission; the secretary waits while the standing committee's election runs.
+    expect((await first({ kind: 'inspectionChair', seats: 1, personIds: [an] })).json().error).toMatchObject({ code: 'ELECTION_WRONG_STATUS', message: 'Chưa bầu Ủy ban Kiểm tra: chủ nhiệm được bầu trong số ủy viên Ủy ban Kiểm tra.' });
+    const standing = await first({ kind: 'standingCommittee', seats: 2, personIds: [an, binh, cuong] });
+    expect(standing.statusCode, standing.body).toBe(201);
+    expect((await first({ kind: 'secretary', seats: 1, personIds: [an] })).json().error).toMatchObject({ code: 'ELECTION_WRONG_STATUS', message: 'Cuộc bầu Ban Thường vụ chưa kết thúc: bí thư, phó bí thư được bầu trong số ủy viên Ban Thường vụ khóa mới.' });
+    await finish(standing.json().electionId, 'standingCommittee', ['Hoàng Văn An', 'Lê Thị Bình']);
+
+    // Cường is on the committee but not the standing committee: refused, named, with the rule.
+    const notStanding = await first({ kind: 'secretary', seats: 1, personIds: [an, cuong] });
+    expect(notStanding.statusCode).toBe(422);
+    expect(notStanding.json().error).toMatchObject({
+      code: 'NOT_A_COMMITTEE_MEMBER',
+      message: 'Đồng chí Trần Văn Cường không phải ủy viên Ban Thường vụ khóa mới: bí thư, phó bí thư được bầu trong số ủy viên Ban Thường vụ (Điều lệ Đảng Đ20 K1).',
+      details: [{ field: 'personIds.1', code: 'NOT_A_STANDING_MEMBER' }],
+    });
+    expect((await first({ kind: 'deputySecretary', seats: 1, personIds: [cuong] })).json().error.details[0].code).toBe('NOT_A_STANDING_MEMBER');
+    expect((await first({ kind: 'secretary', seats: 1, personIds: [an] })).statusCode).toBe(201);
+    expect((await first({ kind: 'deputySecretary', seats: 1, personIds: [binh] })).statusCode).toBe(201);
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    const pool = (kind: string) => view.firstMeeting.find((x: { kind: string }) => x.kind === kind);
+    expect(pool('secretary')).toMatchObject({ from: 'standingCommittee', ready: true, source: expect.stringContaining('Đ20 K1') });
+    expect(pool('inspectionCommission')).toMatchObject({ from: 'committeeOrOutside', confirmed: false });
+
+    // The commission: Dũng from the committee and Giang from outside it (a member of the đảng bộ); not someone of another district.
+    expect((await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, stranger] })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const foreign = await admin.post(`/api/congresses/${congressId}/personnel/first-meeting`, { kind: 'inspectionCommission', seats: 2, personIds: [dung, stranger] });
+    expect(foreign.json().error).toMatchObject({ code: 'NOT_A_COMMITTEE_MEMBER', details: [{ field: 'personIds.1', code: 'NOT_IN_PARTY_ORGANIZATION', message: 'Đồng chí Quách Văn Xa không phải ủy viên Ban Chấp hành khóa mới và không thuộc đảng bộ này.' }] });
+    const commission = await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, giang] });
+    expect(commission.statusCode, commission.body).toBe(201);
+    const commissionElection = (await org.get(`/api/elections/${commission.json().electionId}`)).json();
+    expect(commissionElection).toMatchObject({ kind: 'inspectionCommission', congressKind: 'conference', summoned: 4 });
+    const linked = await t.db.query<{ person_id: number }>(`SELECT person_id FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [commission.json().electionId]);
+    expect(linked.rows.map((r) => r.person_id)).toEqual([dung, giang]);
+    await finish(commission.json().electionId, 'inspectionCommission', ['Phạm Thị Dung', 'Đinh Thị Giang']);
+
+    // The chair from the commission only.
+    const notMember = await first({ kind: 'inspectionChair', seats: 1, personIds: [an] });
+    expect(notMember.json().error.details).toMatchObject([{ code: 'NOT_AN_INSPECTION_MEMBER', message: expect.stringContaining('Đồng chí Hoàng Văn An không phải ủy viên Ủy ban Kiểm tra vừa bầu') }]);
+    const chair = await first({ kind: 'inspectionChair', seats: 1, personIds: [giang] });
+    expect(chair.statusCode, chair.body).toBe(201);
+    await finish(chair.json().electionId, 'inspectionChair', ['Đinh Thị Giang']);
+
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(view.committee.filter((m: { body: string }) => m.body.startsWith('inspection')).map((m: { fullName: string; bodyLabel: string }) => [m.fullName, m.bodyLabel])).toEqual([
+      ['Đinh Thị Giang', 'Chủ nhiệm Ủy ban Kiểm tra'],
+      ['Đinh Thị Giang', 'Ủy ban Kiểm tra'],
+      ['Phạm Thị Dung', 'Ủy ban Kiểm tra'],
+    ]);
+    // The commission is not the standing committee: one woman (Bình) in the standing committee.
+    expect(view.composition.elected.find((x: { key: string }) => x.key === 'womenInStanding')).toMatchObject({ status: 'met', count: 1 });
+    const audit = await t.db.query<{ summary: string; details: { outside: number[]; source: string } }>(
+      `SELECT summary, details FROM audit_log WHERE action = 'personnel.firstMeetingElectionCreated' AND entity_id = $1 ORDER BY id`,
+      [String(congressId)],
+    );
+    expect(audit.rows.map((r) => r.summary)).toEqual([
+      'Hội nghị lần thứ nhất: tạo cuộc bầu ban thường vụ (3 người)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu bí thư (1 người)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu phó bí thư (1 người)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu ủy ban kiểm tra (2 người, 1 người ngoài Ban Chấp hành)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu chủ nhiệm ủy ban kiểm tra (1 người)',
+    ]);
+    expect(audit.rows[3]!.details).toMatchObject({ outside: [giang], source: expect.stringContaining('Đ20 K1') });
   });
 
   it('computes concurrent-post figures over a subtree from the people\'s posts, against the targets', async () => {

@@ -5,12 +5,12 @@ import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Form, 
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { candidacies, firstMeetingKinds, postKinds, vettingStatuses, type CongressCandidate, type PersonnelPlan as CongressPersonnelPlan, sameRule, type TargetResult } from '../../../../shared/src/contracts/personnel.ts';
+import { candidacies, type FirstMeetingKind, firstMeetingKinds, postKinds, vettingStatuses, type CongressCandidate, type PersonnelPlan as CongressPersonnelPlan, sameRule, type TargetResult } from '../../../../shared/src/contracts/personnel.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 import { PageSpinner } from '../../app/PageSpinner.tsx';
 import { errorMessage, isApiError } from '../../lib/api.ts';
-import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
-import { formatDateVi, formatNumberVi } from '../../lib/format.ts';
+import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/dates.ts';
+import { formatDateTime, formatDateVi, formatNumberVi } from '../../lib/format.ts';
 import { FormDialog } from '../../lib/ui/FormDialog.tsx';
 import {
   type Complaint,
@@ -158,7 +158,19 @@ function PlanCard({ data }: { data: CongressPersonnel }) {
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="referenceMonth" label={L('referenceMonth')} rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: 'YYYY-MM' }]}>
+            <Form.Item
+              name="referenceMonth"
+              label={L('referenceMonth')}
+              rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: 'YYYY-MM' }]}
+              extra={
+                plan?.referenceMonthSource && (
+                  <Space size={4} wrap>
+                    {t('personnel.congress.referenceMonthSource', { source: plan.referenceMonthSource })}
+                    {!plan.referenceMonthConfirmed && <Unconfirmed />}
+                  </Space>
+                )
+              }
+            >
               <Input maxLength={7} placeholder="2020-06" />
             </Form.Item>
           </Col>
@@ -609,13 +621,33 @@ function CandidatesCard({ data }: { data: CongressPersonnel }) {
 type Step = CongressPersonnelPlan['nominationSteps'][number];
 type PassKind = Step['passRule']['kind'];
 /** One step as the editor holds it: the pass share in percent, and the number it had (null when new). */
-type StepRow = { from: number | null; name: string; body?: string; ballot: Step['ballot']; ruleKind: PassKind; share?: number | null; quorumTwoThirds: boolean; announced: boolean };
-const passKinds: PassKind[] = ['shareOfSummoned', 'highestOverHalfElseThirty', 'none'];
+type StepRow = {
+  from: number | null;
+  name: string;
+  body?: string;
+  ballot: Step['ballot'];
+  ruleKind: PassKind;
+  share?: number | null;
+  quorumTwoThirds: boolean;
+  announced: boolean;
+  /** The kept step's rule and source: what the form has no input for (a preset's "differs from step 2") stays. */
+  rule?: Step['passRule'];
+  source?: string;
+};
+const passKinds: PassKind[] = ['shareOfSummoned', 'highestOverHalfElseThirty', 'highestOverHalfTieToHead', 'none'];
+
+function passRuleOf(r: StepRow): Step['passRule'] {
+  if (r.ruleKind === 'shareOfSummoned') return { kind: 'shareOfSummoned', share: fromPct(r.share) };
+  if (r.rule && r.rule.kind === r.ruleKind) return r.rule;
+  return { kind: r.ruleKind } as Step['passRule'];
+}
 
 function stepRuleText(t: (k: string, o?: Record<string, unknown>) => string, s: Step): string {
   const ballot = t(`personnel.congress.ballots.${s.ballot}`);
-  const rule = s.passRule.kind === 'shareOfSummoned' ? t('personnel.congress.passText', { pct: formatNumberVi(toPct(s.passRule.share), Number.isInteger(toPct(s.passRule.share)) ? 0 : 2) }) : t(`personnel.congress.passRules.${s.passRule.kind}`);
-  return `${ballot} · ${rule}`;
+  const r = s.passRule;
+  const rule = r.kind === 'shareOfSummoned' ? t('personnel.congress.passText', { pct: formatNumberVi(toPct(r.share), Number.isInteger(toPct(r.share)) ? 0 : 2) }) : t(`personnel.congress.passRules.${r.kind}`);
+  const differs = r.kind === 'highestOverHalfElseThirty' && r.differsFromStep !== undefined ? `; ${t('personnel.congress.differsText', { no: r.differsFromStep })}` : '';
+  return `${ballot} · ${rule}${differs}`;
 }
 
 /** Add, rename, remove, reorder the steps and set their thresholds; the server keeps held steps as they were. */
@@ -635,6 +667,8 @@ function StepsEditor({ data, onClose }: { data: CongressPersonnel; onClose: () =
     share: s.passRule.kind === 'shareOfSummoned' ? toPct(s.passRule.share) : 50,
     quorumTwoThirds: s.quorumTwoThirds,
     announced: s.announced,
+    rule: s.passRule,
+    source: s.source,
   }));
   // The dialog is long and its error sits at the top: bring it into view when the server refuses.
   useEffect(() => {
@@ -650,19 +684,24 @@ function StepsEditor({ data, onClose }: { data: CongressPersonnel; onClose: () =
       form={form}
       initialValues={{ steps: initial }}
       onSubmit={async () => {
-        // The store keeps each row's `from` and `announced`, which have no input of their own.
+        // The store keeps each row's `from`, `announced`, rule and source, which have no input of their own.
         const rows = form.getFieldValue('steps') as StepRow[];
         await save.mutateAsync({
           version: plan.version,
-          steps: rows.map((r) => ({
-            from: r.from ?? null,
-            name: r.name,
-            body: r.body ?? '',
-            ballot: r.ballot,
-            passRule: r.ruleKind === 'shareOfSummoned' ? { kind: 'shareOfSummoned', share: fromPct(r.share) } : { kind: r.ruleKind },
-            announced: r.announced ?? true,
-            quorumTwoThirds: !!r.quorumTwoThirds,
-          })),
+          steps: rows.map((r) => {
+            const passRule = passRuleOf(r);
+            return {
+              from: r.from ?? null,
+              name: r.name,
+              body: r.body ?? '',
+              ballot: r.ballot,
+              passRule,
+              announced: r.announced ?? true,
+              quorumTwoThirds: !!r.quorumTwoThirds,
+              // A source speaks for the rule it came with only.
+              ...(r.source && sameRule(r.rule, passRule) ? { source: r.source } : {}),
+            };
+          }),
         });
         return L('stepsSaved');
       }}
@@ -734,15 +773,20 @@ function StepsEditor({ data, onClose }: { data: CongressPersonnel; onClose: () =
   );
 }
 
+type RecordValues = { heldOn?: Dayjs; summoned: number; present: number; votes: Record<string, number>; choicePersonId?: number; chosenBy?: string };
+
 function StepsCard({ data }: { data: CongressPersonnel }) {
   const { t } = useTranslation();
   const plan = data.plan!;
   const record = useRecordStep(data.congress.id);
   const [stepNo, setStepNo] = useState<number | null>(null);
   const [editingSteps, setEditingSteps] = useState(false);
-  const L = (k: string): string => t(`personnel.congress.${k}` as never);
+  const L = (k: string, o?: Record<string, unknown>): string => String(t(`personnel.congress.${k}` as never, o ?? {}));
   const editable = data.can.edit && plan.listStatus === 'draft';
   const names = new Map(data.candidates.map((c) => [c.personId, c.fullName]));
+  const recording = stepNo === null ? null : plan.nominationSteps.find((s) => s.no === stepNo);
+  const recorded = stepNo === null ? undefined : data.steps.find((x) => x.no === stepNo);
+  const tieToHead = recording?.passRule.kind === 'highestOverHalfTieToHead';
   return (
     <Card
       size="small"
@@ -766,6 +810,16 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
         dataSource={plan.nominationSteps}
         renderItem={(s) => {
           const r = data.steps.find((x) => x.no === s.no);
+          const ruleLine = (
+            <Typography.Text type="secondary" className="personnel-explain">
+              {stepRuleText((k, o) => String(t(k as never, (o ?? {}) as never)), s)}
+            </Typography.Text>
+          );
+          const source = s.source && (
+            <Typography.Text type="secondary" className="personnel-explain">
+              {L('ruleSource', { source: s.source })}
+            </Typography.Text>
+          );
           return (
             <List.Item
               actions={
@@ -792,6 +846,23 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
                           {v.passed ? '✓' : '✗'} {names.get(v.personId) ?? v.personId}: {v.text}
                         </Typography.Text>
                       ))}
+                      {r.awaitingChoice && (
+                        <span>
+                          <Tag color="orange">{L('awaitingChoice')}</Tag>
+                        </span>
+                      )}
+                      {r.headChoice && (
+                        <Typography.Text>
+                          {L('headChoiceText', {
+                            by: r.headChoice.chosenBy,
+                            name: names.get(r.headChoice.personId) ?? r.headChoice.personId,
+                            user: r.headChoice.recordedBy ?? '—',
+                            at: formatDateTime(r.headChoice.recordedAt),
+                          })}
+                        </Typography.Text>
+                      )}
+                      {ruleLine}
+                      {source}
                     </Space>
                   ) : (
                     <Space direction="vertical" size={0}>
@@ -799,9 +870,8 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
                         {s.body ? `${s.body} — ` : ''}
                         {L('notHeld')}
                       </Typography.Text>
-                      <Typography.Text type="secondary" className="personnel-explain">
-                        {stepRuleText((k, o) => String(t(k as never, (o ?? {}) as never)), s)}
-                      </Typography.Text>
+                      {ruleLine}
+                      {source}
                     </Space>
                   )
                 }
@@ -812,18 +882,22 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
       />
       {editingSteps && <StepsEditor data={data} onClose={() => setEditingSteps(false)} />}
       {stepNo !== null && (
-        <FormDialog<{ heldOn?: Dayjs; summoned: number; present: number; votes: Record<string, number> }>
-          title={`${L('recordStep')} — ${plan.nominationSteps.find((s) => s.no === stepNo)?.name ?? ''}`}
+        <FormDialog<RecordValues>
+          title={`${L('recordStep')} — ${recording?.name ?? ''}`}
           okText={L('recordStep')}
           onClose={() => setStepNo(null)}
           width={640}
+          initialValues={recorded ? { heldOn: fromIsoDate(recorded.heldOn), summoned: recorded.summoned, present: recorded.present, choicePersonId: recorded.headChoice?.personId, chosenBy: recorded.headChoice?.chosenBy } : undefined}
           onSubmit={async (v) => {
+            const choice = tieToHead && v.choicePersonId ? { personId: v.choicePersonId, chosenBy: (v.chosenBy ?? '').trim() } : undefined;
             await record.mutateAsync({
               no: stepNo,
               heldOn: toIsoDate(v.heldOn) ?? '',
               summoned: v.summoned,
               present: v.present,
               votes: data.candidates.map((c) => ({ personId: c.personId, votes: v.votes?.[String(c.personId)] ?? 0 })),
+              // Cleared in the form: the recorded choice is withdrawn; never chosen: nothing to say.
+              headChoice: choice ?? (recorded?.headChoice ? null : undefined),
             });
             return t('personnel.congress.stepSaved', { no: stepNo });
           }}
@@ -840,12 +914,100 @@ function StepsCard({ data }: { data: CongressPersonnel }) {
             </Form.Item>
           </Space>
           {data.candidates.map((c) => (
-            <Form.Item key={c.personId} name={['votes', String(c.personId)]} label={`${L('votes')} — ${c.fullName}`} initialValue={0}>
+            <Form.Item key={c.personId} name={['votes', String(c.personId)]} label={`${L('votes')} — ${c.fullName}`} initialValue={recorded?.votes.find((v) => v.personId === c.personId)?.votes ?? 0}>
               <InputNumber min={0} />
             </Form.Item>
           ))}
+          {tieToHead && (
+            <Space wrap align="start">
+              <Form.Item name="choicePersonId" label={L('headChoice')}>
+                <Select allowClear style={{ width: 260 }} aria-label={L('headChoice')} options={data.candidates.map((c) => ({ value: c.personId, label: c.fullName }))} />
+              </Form.Item>
+              <Form.Item
+                name="chosenBy"
+                label={L('chosenBy')}
+                dependencies={['choicePersonId']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_: unknown, value: string | undefined) =>
+                      getFieldValue('choicePersonId') && (value ?? '').trim().length < 2 ? Promise.reject(new Error(t('validation.requiredField', { label: L('chosenBy') }))) : Promise.resolve(),
+                  }),
+                ]}
+              >
+                <Input maxLength={200} style={{ width: 360 }} aria-label={L('chosenBy')} />
+              </Form.Item>
+            </Space>
+          )}
         </FormDialog>
       )}
+    </Card>
+  );
+}
+
+/** The first meeting's elections: whom each may take its candidates from (Charter Đ20 K1), and why one cannot start yet. */
+function FirstMeetingCard({ data }: { data: CongressPersonnel }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const first = useFirstMeeting(data.congress.id);
+  const [kind, setKind] = useState<FirstMeetingKind>('standingCommittee');
+  const [seats, setSeats] = useState<number | null>(null);
+  const [nominees, setNominees] = useState<number[]>([]);
+  const [q, setQ] = useState('');
+  const L = (k: string, o?: Record<string, unknown>): string => String(t(`personnel.congress.${k}` as never, o ?? {}));
+  const pool = data.firstMeeting.find((p) => p.kind === kind);
+  const outsideAllowed = pool?.from === 'committeeOrOutside';
+  const people = useQuery({ ...peopleQuery(undefined, q), enabled: outsideAllowed });
+  const of = (body: string) => data.committee.filter((m) => m.body === body && m.personId !== null).map((m) => ({ value: m.personId!, label: m.fullName }));
+  const members = pool?.from === 'standingCommittee' ? of('standingCommittee') : pool?.from === 'inspectionCommission' ? of('inspectionCommission') : of('executiveCommittee');
+  const inMembers = new Set(members.map((m) => m.value));
+  const options = outsideAllowed ? [...members, ...(people.data ?? []).filter((p) => !inMembers.has(p.id)).map((p) => ({ value: p.id, label: L('outsideNominee', { name: p.fullName }) }))] : members;
+  return (
+    <Card size="small" type="inner" title={L('firstMeeting')} style={{ marginTop: 12 }}>
+      <Space wrap align="start">
+        <Select
+          aria-label={L('firstMeetingKind')}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setNominees([]);
+            first.reset();
+          }}
+          style={{ width: 260 }}
+          options={firstMeetingKinds.map((k) => ({ value: k, label: `${L('firstMeetingKind')} ${t(`personnel.congress.kinds.${k}`)}` }))}
+        />
+        <InputNumber min={1} value={seats} onChange={setSeats} aria-label={L('seats')} placeholder={L('seats')} />
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          showSearch
+          onSearch={outsideAllowed ? setQ : undefined}
+          aria-label={L('nominees')}
+          placeholder={L('nominees')}
+          style={{ minWidth: 280 }}
+          value={nominees}
+          onChange={setNominees}
+          options={options}
+        />
+        <Button
+          disabled={!seats || nominees.length === 0 || pool?.ready === false}
+          loading={first.isPending}
+          onClick={() => seats && first.mutate({ kind, seats, personIds: nominees }, { onSuccess: () => void message.success(L('electionCreated')) })}
+        >
+          {L('createFirstMeeting')}
+        </Button>
+      </Space>
+      {pool && (
+        <Space direction="vertical" size={0} style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary">
+            {L(`poolFrom.${pool.from}`)} {!pool.confirmed && <Unconfirmed />}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="personnel-explain">
+            {L('ruleSource', { source: pool.source })}
+          </Typography.Text>
+        </Space>
+      )}
+      {pool && !pool.ready && pool.why && <Alert type="info" showIcon message={pool.why} style={{ marginTop: 8 }} />}
+      {first.error && <Alert type="error" showIcon role="alert" message={errorMessage(first.error)} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
@@ -854,11 +1016,7 @@ function ElectionCard({ data }: { data: CongressPersonnel }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const create = useCreateElection(data.congress.id);
-  const first = useFirstMeeting(data.congress.id);
   const [summoned, setSummoned] = useState<number | null>(null);
-  const [kind, setKind] = useState<(typeof firstMeetingKinds)[number]>('standingCommittee');
-  const [seats, setSeats] = useState<number | null>(null);
-  const [nominees, setNominees] = useState<number[]>([]);
   const L = (k: string): string => t(`personnel.congress.${k}` as never);
   const plan = data.plan!;
   const committeeElection = data.elections.find((e) => e.body === 'executiveCommittee');
@@ -915,32 +1073,7 @@ function ElectionCard({ data }: { data: CongressPersonnel }) {
               ]}
             />
           )}
-          {data.can.edit && members.length > 0 && (
-            <Card size="small" type="inner" title={L('firstMeeting')} style={{ marginTop: 12 }}>
-              <Space wrap align="start">
-                <Select aria-label={L('firstMeetingKind')} value={kind} onChange={setKind} style={{ width: 180 }} options={firstMeetingKinds.map((k) => ({ value: k, label: `${L('firstMeetingKind')} ${t(`personnel.congress.kinds.${k}`)}` }))} />
-                <InputNumber min={1} value={seats} onChange={setSeats} aria-label={L('seats')} placeholder={L('seats')} />
-                <Select
-                  mode="multiple"
-                  optionFilterProp="label"
-                  aria-label={L('nominees')}
-                  placeholder={L('nominees')}
-                  style={{ minWidth: 280 }}
-                  value={nominees}
-                  onChange={setNominees}
-                  options={members.filter((m) => m.personId).map((m) => ({ value: m.personId!, label: m.fullName }))}
-                />
-                <Button
-                  disabled={!seats || nominees.length === 0}
-                  loading={first.isPending}
-                  onClick={() => seats && first.mutate({ kind, seats, personIds: nominees }, { onSuccess: () => void message.success(L('electionCreated')) })}
-                >
-                  {L('createFirstMeeting')}
-                </Button>
-              </Space>
-              {first.error && <Alert type="error" showIcon role="alert" message={errorMessage(first.error)} style={{ marginTop: 8 }} />}
-            </Card>
-          )}
+          {data.can.edit && members.length > 0 && <FirstMeetingCard data={data} />}
         </Col>
       </Row>
     </Card>
