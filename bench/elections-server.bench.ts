@@ -1,6 +1,8 @@
 // Server-side figures of issue 3's benchmark: the time to save one ballot over HTTP while
 // 10 typists (5 elections × teams A and B) enter at once, and the provincial case
-// (348 ballots, 55 seats, 61 names) from first entry to the published result.
+// (348 ballots, 55 seats, 61 names) from first entry to the published minutes. The provincial
+// steps are all measured on the real HTTP server; only the typists' 2 s per ballot is modeled
+// (see `provincial.model` in the output).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +82,13 @@ async function openBenchDb(engine: 'pglite' | 'postgres'): Promise<{ db: Db; cle
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Issue 3's provincial case: 348 ballots, 55 seats on a list of 61, typed at 2 s per ballot; goal under 15 minutes. */
+const PROVINCIAL_BALLOTS = 348;
+const PROVINCIAL_SEATS = 55;
+const PROVINCIAL_NAMES = 61;
+const SECONDS_PER_BALLOT = 2;
+export const PROVINCIAL_GOAL_MINUTES = 15;
+
 export async function runServerBench() {
   const out: Record<string, unknown> = {};
   for (const engine of ['pglite', ...(benchPostgresUrl() ? ['postgres' as const] : [])] as const) {
@@ -140,17 +149,31 @@ async function runOn(engine: 'pglite' | 'postgres') {
     const paced = summarize(pacedMs);
     console.log(`[${engine}] save one ballot, 10 typists at one ballot per 400 ms each: median ${paced.median} ms p95 ${paced.p95} ms (n = ${paced.n})`);
 
-    // 2. The provincial case: 348 ballots, 55 seats, 61 names; two teams.
-    const p = await setupElection(base, db, services, ids.get('B-5')!, 'prov', 55, 61, 348);
-    const paper = ballotsFor(61, 55, 348, 7);
+    // 2. The provincial case: 348 ballots, 55 seats, 61 names; two teams. Team B mistypes 3
+    // ballots (a wrong name, a missed name, an invalid ballot that is not), so the chief has
+    // real discrepancies to resolve against the paper before counting.
+    const p = await setupElection(base, db, services, ids.get('B-5')!, 'prov', PROVINCIAL_SEATS, PROVINCIAL_NAMES, PROVINCIAL_BALLOTS);
+    const paper = ballotsFor(PROVINCIAL_NAMES, PROVINCIAL_SEATS, PROVINCIAL_BALLOTS, 7);
+    const typedByB = (serial: number, right: (typeof paper)[number]) => {
+      const struck = right.struck;
+      if (serial === 41) return { kind: 'strike' as const, struck: [...struck.slice(1), [...Array(PROVINCIAL_NAMES).keys()].map((i) => i + 1).find((n) => !struck.includes(n))!].sort((x, y) => x - y) };
+      if (serial === 173) return { kind: 'strike' as const, struck: struck.slice(1) };
+      if (serial === 297) return { kind: 'invalid' as const, reason: 'EXTRA_CONTENT_OR_MARK' as const };
+      return right;
+    };
+    const MISTYPED = [41, 173, 297];
     const provSave: number[] = [];
+    const teamServerMs = [0, 0];
     const entryStart = performance.now();
     await Promise.all(
-      [p.a, p.b].map(async (typist) => {
-        for (const [k, entry] of paper.entries()) {
+      [p.a, p.b].map(async (typist, t) => {
+        for (const [k, right] of paper.entries()) {
           const s = performance.now();
-          await typist.call('POST', `/api/elections/${p.id}/ballots`, { serial: k + 1, entry });
-          provSave.push(performance.now() - s);
+          const r = await typist.call('POST', `/api/elections/${p.id}/ballots`, { serial: k + 1, entry: t === 1 ? typedByB(k + 1, right) : right });
+          const ms = performance.now() - s;
+          if (r.status !== 200) throw new Error(JSON.stringify(r.json));
+          provSave.push(ms);
+          teamServerMs[t]! += ms;
         }
       }),
     );
@@ -161,10 +184,18 @@ async function runOn(engine: 'pglite' | 'postgres') {
       if (r.status !== 200) throw new Error(JSON.stringify(r.json));
       return { ms: Math.round((performance.now() - s) * 10) / 10, json: r.json };
     };
-    const reconcile = await step(() => p.chief.call('GET', `/api/elections/${p.id}/reconciliation`));
+    // Reconcile: the chief opens the list of discrepancies and resolves each from the paper.
+    const reconcileStart = performance.now();
+    const listed = await step(() => p.chief.call('GET', `/api/elections/${p.id}/reconciliation`));
+    const problems = (listed.json.problems as { serial: number }[]).map((x) => x.serial);
+    if (JSON.stringify(problems) !== JSON.stringify(MISTYPED)) throw new Error(`reconciliation lists ${JSON.stringify(problems)}, expected ${JSON.stringify(MISTYPED)}`);
+    for (const serial of problems) await step(() => p.chief.call('POST', `/api/elections/${p.id}/resolutions`, { serial, entry: paper[serial - 1], reason: 'Đối chiếu với phiếu giấy' }));
+    const settled = await step(() => p.chief.call('GET', `/api/elections/${p.id}/reconciliation`));
+    if (!settled.json.canCount) throw new Error(`not countable after the chief's decisions: ${JSON.stringify(settled.json.counts)}`);
+    const reconcileMs = Math.round((performance.now() - reconcileStart) * 10) / 10;
     const count = await step(() => p.chief.call('POST', `/api/elections/${p.id}/count`));
     const publish = await step(() => p.chief.call('POST', `/api/elections/${p.id}/publish`));
-    // The signed minutes are the last thing the committee waits for: both formats, as downloaded.
+    // The signed minutes are the last thing the committee waits for: both formats, as downloaded, and the entry log that goes with them.
     const fetchDoc = async (url: string) => {
       const s = performance.now();
       const r = await p.chief.download(url);
@@ -174,28 +205,39 @@ async function runOn(engine: 'pglite' | 'postgres') {
     const minutesDocx = await fetchDoc(`/api/elections/${p.id}/minutes.docx`);
     const minutesPdf = await fetchDoc(`/api/elections/${p.id}/minutes.pdf`);
     const entryLog = await fetchDoc(`/api/elections/${p.id}/entry-log.xlsx`);
-    // Typists at a steady 2 s per ballot, both teams in parallel: the entry itself takes
-    // 348 × 2 s; what the server adds is its save time beyond the pace, plus the steps after.
-    const pacedEntrySeconds = 348 * 2;
-    const afterEntrySeconds = (reconcile.ms + count.ms + publish.ms + minutesDocx.ms + minutesPdf.ms) / 1000;
-    const endToEndMinutes = Math.round(((pacedEntrySeconds + afterEntrySeconds) / 60) * 100) / 100;
+    // MODELED, not timed end to end: nobody types for 11 minutes in a benchmark. Each team types
+    // every ballot at a steady 2 s and waits for the server's acknowledgement before the next,
+    // the two teams in parallel; so entry = 348 × 2 s + the slower team's measured server time
+    // for its 348 saves. Then the measured reconcile (list + 3 decisions + check), count,
+    // publish, and the downloads of the minutes (DOCX, PDF) and the entry log.
+    const typingSeconds = PROVINCIAL_BALLOTS * SECONDS_PER_BALLOT;
+    const entryServerSeconds = Math.max(...teamServerMs) / 1000;
+    const afterEntrySeconds = (reconcileMs + count.ms + publish.ms + minutesDocx.ms + minutesPdf.ms + entryLog.ms) / 1000;
+    const endToEndMinutes = Math.round(((typingSeconds + entryServerSeconds + afterEntrySeconds) / 60) * 100) / 100;
     const provincial = {
-      ballots: 348,
-      seats: 55,
-      names: 61,
+      ballots: PROVINCIAL_BALLOTS,
+      seats: PROVINCIAL_SEATS,
+      names: PROVINCIAL_NAMES,
+      discrepanciesResolved: problems.length,
       elected: count.json.result.elected.length,
       saveMs: summarize(provSave),
       entryAtFullSpeedSeconds: Math.round(entryServerMs / 100) / 10,
-      reconcileMs: reconcile.ms,
+      entryServerSecondsSlowerTeam: Math.round(entryServerSeconds * 10) / 10,
+      reconcileMs,
       countMs: count.ms,
       publishMs: publish.ms,
       minutesDocxMs: minutesDocx.ms,
       minutesPdfMs: minutesPdf.ms,
       entryLogXlsxMs: entryLog.ms,
-      model: 'end-to-end = 348 ballots × 2 s (two teams typing in parallel at the stated pace) + reconcile + count + publish + minutes DOCX and PDF',
+      paceModeled: true,
+      model: `MODELED pace: ${PROVINCIAL_BALLOTS} ballots × ${SECONDS_PER_BALLOT} s of typing per team (teams A and B in parallel) + the slower team's measured server time for its ${PROVINCIAL_BALLOTS} saves + measured reconcile (${MISTYPED.length} discrepancies resolved by the chief) + count + publish + minutes DOCX and PDF + entry log`,
       endToEndMinutes,
+      goalMinutes: PROVINCIAL_GOAL_MINUTES,
+      goalMet: endToEndMinutes < PROVINCIAL_GOAL_MINUTES,
     };
-    console.log(`[${engine}] provincial 348 × 55: full-speed entry ${provincial.entryAtFullSpeedSeconds} s (save median ${provincial.saveMs.median} ms), reconcile ${reconcile.ms} ms, count ${count.ms} ms, publish ${publish.ms} ms, minutes DOCX ${minutesDocx.ms} ms + PDF ${minutesPdf.ms} ms → ${endToEndMinutes} min at 2 s per ballot (goal < 15, anchor 40)`);
+    console.log(
+      `[${engine}] provincial 348 × 55: full-speed entry ${provincial.entryAtFullSpeedSeconds} s (save median ${provincial.saveMs.median} ms), reconcile of ${problems.length} ${reconcileMs} ms, count ${count.ms} ms, publish ${publish.ms} ms, minutes DOCX ${minutesDocx.ms} ms + PDF ${minutesPdf.ms} ms, entry log ${entryLog.ms} ms → ${endToEndMinutes} min modeled at ${SECONDS_PER_BALLOT} s per ballot (goal < ${PROVINCIAL_GOAL_MINUTES}: ${provincial.goalMet ? 'met' : 'NOT met'}; anchor 40)`,
+    );
     return { saveBallotMs10TypistsFlatOut: save, ballotsPerSecondFlatOut: Math.round(save.n / concurrentSeconds), saveBallotMs10TypistsPaced400ms: paced, provincial, serverRssMb: Math.round(process.memoryUsage().rss / 1e6) };
   } finally {
     await app.close();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, screenshotsDir, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
+import { gone, launchBrowser, newUserPage, screenshot, screenshotsDir, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -292,6 +292,45 @@ describe('the delegates’ items on the approval checklist of a district’s del
     expect(await textOf(item('credentials'))).toBe('Lưu ý Tư cách đại biểu đã được thẩm tra · Đại biểu Chưa có đại biểu nào trong danh sách.');
     await item('credentials').scrollIntoViewIfNeeded();
     await screenshot(page, 'delegates-approval-checklist', { fullPage: false });
+
+    // The delegation with the fewest seats sends all its officials; one more by hand is refused, with the numbers.
+    type Saved = { version: number; settings: unknown; decisionRef: string | null; totals: { electedTotal: number | null; exOfficio: number; appointed: number }; lines: { org: { id: number; name: string }; seats: number }[] };
+    const alloc = await getJson<Saved>(`/api/congresses/${id}/allocation`);
+    const line = [...alloc.lines].sort((a, b) => a.seats - b.seats)[0]!;
+    expect(line.seats).toBeGreaterThanOrEqual(2);
+    const headers = { 'x-csrf-token': (await getJson<{ csrfToken: string }>('/api/auth/me')).csrfToken };
+    for (let i = 1; i <= line.seats; i++) {
+      const r = await page.request.post(`/api/congresses/${id}/delegates`, { headers, data: { fullName: `Đại biểu Quân sự số ${i}`, kind: 'official', delegationOrgId: line.org.id } });
+      expect(r.status(), await r.text()).toBe(201);
+    }
+    await page.goto(`/congresses/${id}/delegates`);
+    await seen(page.getByRole('heading', { name: /Đại biểu dự đại hội — / }));
+    const refused = await addDelegate({ name: 'Đại biểu Thừa', kind: 'Chính thức (do đại hội cấp dưới bầu)', delegation: line.org.name });
+    expect(await textOf(refused.getByRole('alert'))).toContain(`Đoàn ${line.org.name} được phân bổ ${line.seats} đại biểu chính thức, đã có ${line.seats}.`);
+    await screenshot(page, 'delegates-seats-full', { fullPage: false });
+    await refused.getByRole('button', { name: 'Hủy' }).click();
+
+    // The allocation is saved again with one seat fewer for it: the official registered last is flagged on its row.
+    const resaved = await page.request.post(`/api/congresses/${id}/allocation`, {
+      headers,
+      data: {
+        settings: alloc.settings,
+        electedTotal: alloc.totals.electedTotal === null ? null : alloc.totals.electedTotal - 1,
+        exOfficio: alloc.totals.exOfficio,
+        appointed: alloc.totals.appointed,
+        ...(alloc.decisionRef ? { decisionRef: alloc.decisionRef } : {}),
+        version: alloc.version,
+        lines: [{ orgId: line.org.id, seats: line.seats - 1, reason: 'Điều chỉnh sau khi sắp xếp đơn vị (kiểm thử)' }],
+      },
+    });
+    expect(resaved.status(), await resaved.text()).toBe(200);
+    await page.reload();
+    const last = page.getByRole('row').filter({ hasText: `Đại biểu Quân sự số ${line.seats}` });
+    expect(await textOf(last.getByRole('note'))).toBe(`Vượt số được phân bổ: Đoàn ${line.org.name} được phân bổ ${line.seats - 1} đại biểu chính thức, đã có ${line.seats}.`);
+    await seen(page.getByRole('alert').filter({ hasText: '1 đại biểu cần kiểm tra' }));
+    await seen(page.getByLabel(`Vượt số được phân bổ: ${line.seats}/${line.seats - 1}`));
+    await last.scrollIntoViewIfNeeded();
+    await screenshot(page, 'delegates-over-seats', { fullPage: false });
   });
 });
 
@@ -335,13 +374,31 @@ describe('the health watch before a congress', () => {
     await p2.goto(`${server.url}/khai-bao-y-te/${'A'.repeat(43)}`);
     await seen(p2.getByText(/Đường link khai báo y tế không đúng/));
     await screenshot(p2, 'delegates-health-foreign-link');
+
+    await page.reload();
+    const row = page.getByRole('row').filter({ hasText: 'Đỗ Thị Thu Hường' });
+    // The latest declaration's flags are red tags (so is the ex-officio kind's tag).
+    const flagsNow = row.locator('.ant-tag-red').filter({ hasText: /Nhiệt độ|Triệu chứng/ });
+    await seen(flagsNow.filter({ hasText: 'Nhiệt độ 38,2 °C' }));
+    await seen(flagsNow.filter({ hasText: 'Triệu chứng: Ho' }));
+    await screenshot(page, 'delegates-health-overview');
+
+    // The delegate sends the day's declaration again, clean: the latest state is clean, the fever stays on record.
+    await p2.goto(linkText);
+    await seen(p2.getByText('Hôm nay đồng chí đã khai báo; gửi lại sẽ thay bản khai trước.'));
+    await p2.getByLabel('Nhiệt độ cơ thể (°C)').fill('36,6');
+    await p2.getByRole('button', { name: 'Gửi khai báo' }).click();
+    await seen(p2.getByText('Đã ghi nhận khai báo hôm nay. Cảm ơn đồng chí!'));
     await phone.close();
     expect(phoneErrors).toEqual([]);
 
     await page.reload();
-    const row = page.getByRole('row').filter({ hasText: 'Đỗ Thị Thu Hường' });
-    await seen(row.getByText('Nhiệt độ 38,2 °C'));
-    await seen(row.getByText('Triệu chứng: Ho'));
-    await screenshot(page, 'delegates-health-overview');
+    await seen(row.getByText(/ · 36,6 °C$/));
+    await gone(flagsNow);
+    const today = vn(0).split('-').reverse().join('/');
+    expect(await textOf(row.locator('.health-history'))).toBe(`${today}: Triệu chứng: Ho; Nhiệt độ 38,2 °C`);
+    const ever = page.getByRole('alert').filter({ hasText: 'đã có dấu hiệu cần chú ý trong thời gian theo dõi' });
+    expect(await textOf(ever)).toContain(`Đỗ Thị Thu Hường (Đảng bộ thành phố Hạ Long): ${today} — Triệu chứng: Ho; Nhiệt độ 38,2 °C (lần khai gần nhất không có dấu hiệu)`);
+    await screenshot(page, 'delegates-health-flagged-earlier');
   });
 });

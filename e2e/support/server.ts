@@ -115,5 +115,7 @@ export async function apiAs(baseUrl: string, username: string, password: string)
   return {
     get: <T>(p: string) => call<T>('GET', p),
     patch: <T>(p: string, body: unknown) => call<T>('PATCH', p, body),
+    post: <T>(p: string, body: unknown) => call<T>('POST', p, body),
+    put: <T>(p: string, body: unknown) => call<T>('PUT', p, body),
   };
 }

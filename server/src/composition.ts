@@ -8,7 +8,7 @@ import { createElectionEvents } from './domains/elections/elections.events.ts';
 import { createCampaignEvents, createCampaignsService } from './domains/campaigns/index.ts';
 import { createReportsServices } from './domains/reports/index.ts';
 import { createDocumentsDomain, documentsApprovalSource } from './domains/documents/index.ts';
-import { createDelegatesService } from './domains/delegates/index.ts';
+import { createDelegatesService, delegatesOpeningCheck } from './domains/delegates/index.ts';
 import { delegatesElectionFigures } from './domains/delegates/election-port.ts';
 import { createConcurrentPostsService, createCongressPersonnelService, createPeopleService, personnelApprovalSource } from './domains/personnel/index.ts';
 
@@ -26,7 +26,7 @@ export function composeServices(db: Db, config: Pick<Config, 'sessionTtlHours' |
     events: electionEvents,
     onFinished: [(tx, finished) => delegates.onElectionFinished(tx, finished), (tx, finished) => congressPersonnel.onElectionFinished(tx, finished)],
     // An election held at a congress takes its summoned and absent-for-the-whole-congress counts from the register and check-in.
-    congressFigures: delegatesElectionFigures(delegates.figuresFor),
+    congressFigures: delegatesElectionFigures(delegates.figuresFor, delegates.quorumFor),
   });
   const base = {
     db,
@@ -38,7 +38,14 @@ export function composeServices(db: Db, config: Pick<Config, 'sessionTtlHours' |
     organizations: createOrganizationsService({ db }),
     campaignEvents,
     // Approval checklist: each domain that feeds it adds its ApprovalCheckSource here (campaigns' own items are built in).
-    campaigns: createCampaignsService({ db, clock, events: campaignEvents, approvalChecks: [documentsApprovalSource, personnelApprovalSource(congressPersonnel), delegates.approvalSource] }),
+    campaigns: createCampaignsService({
+      db,
+      clock,
+      events: campaignEvents,
+      approvalChecks: [documentsApprovalSource, personnelApprovalSource(congressPersonnel), delegates.approvalSource],
+      // Charter Đ11 K6: a congress whose check-in shows no quorum at the opening is not recorded as held.
+      openingChecks: [delegatesOpeningCheck(delegates.quorumFor)],
+    }),
     documents: createDocumentsDomain({ db, clock }),
     people: createPeopleService({ db, clock }),
     congressPersonnel,

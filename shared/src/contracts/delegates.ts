@@ -209,6 +209,12 @@ export const delegateSchema = z.object({
   credentialsChecks: z.partialRecord(z.enum(credentialChecks), z.boolean()),
   /** Another delegate with the same name (no birth date to tell them apart): check by hand. */
   sameNameAs: z.array(z.object({ id: z.number().int(), delegation: z.string() })),
+  /**
+   * What the organizers must settle on this row: DUPLICATE_PERSON (the same person holds another
+   * place in the register: an elected arrival kept beside it), DELEGATION_OVER_SEATS (an official
+   * beyond the delegation's allocated seats).
+   */
+  warnings: z.array(delegateWarningSchema),
   badgeCode: z.string().nullable(),
   sessionsAttended: z.array(z.number().int()),
   note: z.string().nullable(),
@@ -306,7 +312,10 @@ export const healthOverviewSchema = z.object({
       hasLink: z.boolean(),
       declaredDays: z.number().int(),
       missingDays: z.array(isoDate),
+      /** The latest declaration's flags. */
       flags: z.array(z.string()),
+      /** Every day of the watch window with a flag, whatever was declared after (a declaration sent again that day included). */
+      flaggedDays: z.array(z.object({ day: isoDate, flags: z.array(z.string()) })),
       lastDeclaration: z.object({ day: isoDate, temperature: z.number().nullable(), symptoms: z.array(z.enum(healthSymptoms)), contact: z.boolean(), isolation: z.boolean() }).nullable(),
     }),
   ),

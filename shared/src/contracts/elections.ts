@@ -61,6 +61,12 @@ export type CreateElectionRequest = z.infer<typeof createElectionRequestSchema>;
 
 export const entryKeysRequestSchema = z.strictObject({ version: z.number().int().positive(), entryKeys: z.enum(entryKeysOptions) });
 
+/**
+ * The [U] settings of the election's rule set, by rule id; a setting left out keeps its
+ * documented default. Values are checked against the rule set (the engine's own validation).
+ */
+export const ruleSettingsRequestSchema = z.strictObject({ version: z.number().int().positive(), settings: z.record(z.string().max(64), z.unknown()) });
+
 export const assignCountersRequestSchema = z.strictObject({
   counters: z
     .array(z.strictObject({ userId: z.number().int().positive(), isChief: z.boolean().default(false), team: z.enum(['A', 'B']).nullable().default(null) }))
@@ -75,6 +81,12 @@ export const openEntryRequestSchema = z.strictObject({
   ballotsCollected: count,
   /** The congress' show-of-hands vote approving the list (biểu quyết thông qua danh sách). */
   listVote: z.strictObject({ agree: count, disagree: count, present: count }),
+  /**
+   * Charter Đ11 K6 condition (b), where the congress has subordinate organisations: how many
+   * there are and how many have delegates present. Taken from check-in when the election
+   * belongs to a congress whose attendance is recorded.
+   */
+  subordinateOrgs: z.strictObject({ total: count, withDelegatesPresent: count }).optional(),
 });
 
 /** A ballot as typed: the numbers (ballot order, 1-based) of the struck names, marks per number, or an invalid ruling. */
@@ -142,8 +154,11 @@ export type CongressDenominatorFigures = {
   summoned: number;
   exclusions: { convenerMembersAbsentWhole: number; delegatesAbsentWholeNotReplaced: number };
   sessionsHeld: number;
-  /** Present at the latest attendance session (what "có mặt" usually is when a round opens). */
-  latestSession: { label: string; present: number } | null;
+  /**
+   * Present at the latest attendance session (what "có mặt" usually is when a round opens), and
+   * the subordinate organisations with delegates present there (null where the congress has none).
+   */
+  latestSession: { label: string; present: number; subordinateOrgs: { total: number; withDelegatesPresent: number } | null } | null;
 };
 export type ElectionCongressOption = {
   id: number;

@@ -13,6 +13,21 @@ export type { ApprovalCheckItem } from './approval-rules.ts';
 export type ApprovalCongressRef = { id: number; orgId: number; campaignId: number };
 export type ApprovalCheckSource = (q: Queryable, congress: ApprovalCongressRef) => Promise<ApprovalCheckItem[]>;
 
+/**
+ * A hard condition for recording a congress as held (no override, unlike the approval
+ * checklist): the delegates domain's quorum at the opening (Charter Đ11 K6). Null: no objection.
+ */
+export type OpeningCheck = (q: Queryable, congress: ApprovalCongressRef) => Promise<{ code: string; message: string } | null>;
+
+/** The first refusal among the opening checks, or null. */
+export async function runOpeningChecks(q: Queryable, congress: ApprovalCongressRef, checks: readonly OpeningCheck[]) {
+  for (const check of checks) {
+    const refusal = await check(q, congress);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
 /** Pilot lessons of the congress' level, and the congress' latest "read" confirmation. */
 export async function lessonsReadState(q: Queryable, congress: { id: number; campaign_id: number; level: number }) {
   const r = await q.query<{ lessons: number; seen: number | null; by: string | null; at: Date | null }>(

@@ -13,7 +13,7 @@ import type { CampaignEvents } from './campaigns.events.ts';
 import { assertCampaignVisible, assertCanEditCampaign, assertCanReadOrg, campaignVisible, canEditCampaign } from './campaigns.policy.ts';
 import { calendarOf, evaluate, storedCodes, todayVn } from './congress-evaluation.ts';
 import { createCongressOps } from './congresses.service.ts';
-import { type ApprovalCheckSource, campaignsApprovalSource } from './approval-checklist.ts';
+import { type ApprovalCheckSource, campaignsApprovalSource, type OpeningCheck } from './approval-checklist.ts';
 import { createProgressImport } from './progress-import.service.ts';
 import { levelFigures, type LevelFigures, pct, pctText, progressSeries, sumLevels, type DayCount } from './dashboard-rules.ts';
 import { vietnamHolidays } from '../../../../shared/src/calendar/vietnam-holidays.ts';
@@ -26,6 +26,8 @@ export type CampaignsDeps = {
   events: CampaignEvents;
   /** Items other domains add to the congress approval checklist (wired in composition.ts). */
   approvalChecks?: readonly ApprovalCheckSource[] | undefined;
+  /** Hard conditions for recording a congress as held: the quorum at its opening (wired in composition.ts). */
+  openingChecks?: readonly OpeningCheck[] | undefined;
 };
 
 const EXPORT_MAX_ROWS = 60_000;
@@ -39,7 +41,7 @@ function mergeLevels(base: LevelRule[], given: CreateCampaignRequest['levels'] |
 export function createCampaignsService(deps: CampaignsDeps) {
   const { db, clock, events } = deps;
   const congressOps = createCongressOps(deps);
-  const progressImport = createProgressImport({ db, clock, events, approvalSources: [campaignsApprovalSource, ...(deps.approvalChecks ?? [])] });
+  const progressImport = createProgressImport({ db, clock, events, approvalSources: [campaignsApprovalSource, ...(deps.approvalChecks ?? [])], openingChecks: deps.openingChecks ?? [] });
   const today = () => todayVn(clock);
   let levelNamesCache: Map<number, string> | undefined;
   const levelNames = async (q: Queryable) => (levelNamesCache ??= await campaignsRepo.levelNames(q));

@@ -15,12 +15,12 @@ import { evaluate, type Evaluation, storedCodes, todayVn } from './congress-eval
 import { canEditPlan, canPostpone, canRescheduleFreely, checkTransition, congressStatusLabel, isHeld, needsUpperLevel, nextSteps } from './lifecycle-rules.ts';
 import { CELL_TYPE_CODES, contentItems, contentsOf, newWarnings, ruleForType } from './schedule-rules.ts';
 import { pct, pctText } from './dashboard-rules.ts';
-import { type ApprovalCheckSource, campaignsApprovalSource, lessonsReadState, runApprovalChecks } from './approval-checklist.ts';
+import { type ApprovalCheckSource, campaignsApprovalSource, lessonsReadState, type OpeningCheck, runApprovalChecks, runOpeningChecks } from './approval-checklist.ts';
 import { approvalDecision } from './approval-rules.ts';
 import { describeFiles, loadFile, storeFile } from '../../platform/files/files.ts';
 import { campaignVisible } from './campaigns.policy.ts';
 
-export type CongressDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalChecks?: readonly ApprovalCheckSource[] | undefined };
+export type CongressDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalChecks?: readonly ApprovalCheckSource[] | undefined; openingChecks?: readonly OpeningCheck[] | undefined };
 
 const fieldOf: Record<string, string> = {
   DATE_INVALID: 'plannedStart',
@@ -386,6 +386,9 @@ export function createCongressOps(deps: CongressDeps) {
           next.actual_end = end;
           if (next.duration_days !== null && Number(next.duration_days) > span(start, end)) next.duration_days = span(start, end);
           next.held_override = check.kind === 'heldWithoutApproval';
+          // Charter Đ11 K6: where check-in shows the opening lacked the quorum, the congress was not validly held.
+          const refusal = await runOpeningChecks(tx, { id: row.id, orgId: row.org_id, campaignId: row.campaign_id }, deps.openingChecks ?? []);
+          if (refusal) fail('QUORUM_NOT_MET', refusal.message);
         }
         let checklistOverride: { reason: string; items: { source: string; key: string; label: string; detail: string | null }[] } | null = null;
         if (input.to === 'approved') {

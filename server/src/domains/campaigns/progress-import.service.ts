@@ -17,7 +17,7 @@ import type { CampaignEvents } from './campaigns.events.ts';
 import { assertCampaignVisible, canWrite, isUpperLevelOf } from './campaigns.policy.ts';
 import { evaluate, storedCodes, todayVn } from './congress-evaluation.ts';
 import { saveCongressRow } from './congresses.service.ts';
-import { type ApprovalCheckSource, runApprovalChecks } from './approval-checklist.ts';
+import { type ApprovalCheckSource, type OpeningCheck, runApprovalChecks, runOpeningChecks } from './approval-checklist.ts';
 import { approvalDecision } from './approval-rules.ts';
 import { congressStatusLabel } from './lifecycle-rules.ts';
 import { newWarnings } from './schedule-rules.ts';
@@ -25,7 +25,7 @@ import { planChangesNothing, planProgressRow, type ProgressCurrent, type Progres
 import { type SheetSpec, writeWorkbook } from './dashboard-workbook.ts';
 import { claimImportBatch, markImportApplied } from '../../platform/imports/import-batches.ts';
 
-export type ProgressImportDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalSources: readonly ApprovalCheckSource[] };
+export type ProgressImportDeps = { db: Db; clock: Clock; events: CampaignEvents; approvalSources: readonly ApprovalCheckSource[]; openingChecks?: readonly OpeningCheck[] };
 
 /** Upload limit for the progress workbook: 5,000 rows of a few columns fit in well under 5 MB. */
 export const PROGRESS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -129,6 +129,10 @@ export function createProgressImport(deps: ProgressImportDeps) {
             code: 'CONGRESS_APPROVAL_CHECKLIST_OPEN',
             message: `Dòng ${r.row}, cột "${progressColumns.reason}": chưa đủ điều kiện duyệt (${decision.open.map((i) => i.label).join('; ')}); ghi lý do để duyệt như một ngoại lệ.`,
           });
+      }
+      if (p.steps.includes('held')) {
+        const refusal = await runOpeningChecks(q, { id: row.id, orgId: row.org_id, campaignId: row.campaign_id }, deps.openingChecks ?? []);
+        if (refusal) issues.push({ row: r.row, column: progressColumns.status, code: refusal.code, message: `Dòng ${r.row}: ${refusal.message}` });
       }
       plans.push(p);
     }

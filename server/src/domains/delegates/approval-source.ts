@@ -1,10 +1,12 @@
 import type { ApprovalCheckSource } from '../campaigns/index.ts';
 import { delegatesApprovalItems } from './delegates-approval-rules.ts';
-import { delegatesRepo } from './delegates.repository.ts';
+import { delegatesRepo, toSeated } from './delegates.repository.ts';
+import { clashGroups } from './register-rules.ts';
 
 /**
  * The delegates domain's items of the congress approval checklist, read in the approving
- * transaction: the allocation decided, each delegation against its seats, credentials reviewed.
+ * transaction: the allocation decided, each delegation against its seats, one person in one
+ * delegation (elected arrivals kept beside another seat), credentials reviewed.
  */
 export const delegatesApprovalSource: ApprovalCheckSource = async (q, ref) => {
   const c = await delegatesRepo.congress(q, ref.id);
@@ -27,7 +29,12 @@ export const delegatesApprovalSource: ApprovalCheckSource = async (q, ref) => {
   }
   // The seats the credentials committee reviews: as the register counts them (not alternates, not replaced, summoned by R1.33).
   const reviewed = rows.filter((r) => r.kind !== 'alternate' && r.replaced_by_id === null && r.not_summoned_reason === null);
+  const samePerson = clashGroups(rows.map(toSeated)).map((g) => ({
+    fullName: g[0]!.fullName,
+    delegations: g.map((x) => (x.delegationOrgId === c.org_id ? 'cấp ủy viên đương nhiên, chỉ định' : x.delegationName)),
+  }));
   return delegatesApprovalItems({
+    samePerson,
     form: c.form,
     subordinates: subordinates.map((s) => ({ id: s.id, name: s.name })),
     allocation: allocation ? { decisionRef: allocation.head.decision_ref, lines: allocation.lines.map((l) => ({ orgId: l.org_id, name: names.get(l.org_id) ?? String(l.org_id), seats: l.seats })) } : null,

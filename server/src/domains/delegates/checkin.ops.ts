@@ -121,6 +121,8 @@ export function createCheckInOps({ db }: DelegatesDeps) {
     },
 
     figuresFor,
+    /** The quorum of one attendance session, for the elections' port (inside the caller's transaction). */
+    quorumFor: quorumOf,
   };
 
   async function figuresFor(q: Queryable, c: CongressHead): Promise<ElectionFigures> {

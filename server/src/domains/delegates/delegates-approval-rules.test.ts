@@ -89,4 +89,14 @@ describe('the delegates’ items of the congress approval checklist', () => {
     expect(item(facts({ credentials: { toReview: 18, pending: 4, rejected: 0 } }), 'credentials')).toMatchObject({ ok: false, blocking: false, detail: 'Còn 4/18 đại biểu chưa được thẩm tra tư cách.' });
     expect(item(facts({ credentials: { toReview: 18, pending: 0, rejected: 1 } }), 'credentials')).toMatchObject({ ok: true, detail: 'Đã thẩm tra 18 đại biểu, 1 không được công nhận.' });
   });
+  it('one person in two delegations is an open item, naming the person and both places', () => {
+    expect(item(facts(), 'samePerson')).toBeUndefined();
+    const items = delegatesApprovalItems(facts({ samePerson: [{ fullName: 'Nguyễn Văn An', delegations: ['Đảng bộ huyện Móng Cái', 'Đảng bộ huyện Đầm Hà'] }] }));
+    expect(items.map((i) => i.key)).toEqual(['allocation', 'delegationSeats', 'samePerson', 'credentials']);
+    const open = items.find((i) => i.key === 'samePerson')!;
+    expect(open).toMatchObject({ ok: false, blocking: true, source: 'delegates' });
+    expect(open.detail).toBe(
+      '1 trường hợp một người có tên ở hai nơi trong danh sách: Nguyễn Văn An (Đảng bộ huyện Móng Cái; Đảng bộ huyện Đầm Hà). Cần xác định đoàn đúng, không triệu tập hoặc không công nhận tư cách ở nơi kia.',
+    );
+  });
 });

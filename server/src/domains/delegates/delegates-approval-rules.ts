@@ -14,6 +14,11 @@ export type DelegatesApprovalFacts = {
   officials: readonly { orgId: number; name: string; count: number }[];
   /** Delegates whose credentials the committee reviews (summoned seats, not alternates), and how many are still pending or refused. */
   credentials: { toReview: number; pending: number; rejected: number };
+  /**
+   * One person holding places in two entries of the register (an elected arrival kept beside the
+   * person's other seat), not yet settled: the person's name and each entry's delegation. Optional: none.
+   */
+  samePerson?: readonly { fullName: string; delegations: readonly string[] }[];
 };
 
 const SOURCE = 'delegates';
@@ -85,6 +90,22 @@ export function delegatesApprovalItems(f: DelegatesApprovalFacts): ApprovalCheck
             .filter(Boolean)
             .join(' ')
         : `${formatNumberVi(officials)} đại biểu chính thức, đúng số được phân bổ.`,
+    });
+  }
+
+  // One person in two delegations: the summoned count (the quorum's and every election's base) is off by one until settled.
+  const twice = f.samePerson ?? [];
+  if (twice.length > 0) {
+    items.push({
+      source: SOURCE,
+      key: 'samePerson',
+      label: 'Mỗi người chỉ thuộc một đoàn đại biểu',
+      ok: false,
+      blocking: true,
+      detail: `${formatNumberVi(twice.length)} trường hợp một người có tên ở hai nơi trong danh sách: ${listed(
+        twice.map((t) => `${t.fullName} (${t.delegations.join('; ')})`),
+        'trường hợp',
+      )}. Cần xác định đoàn đúng, không triệu tập hoặc không công nhận tư cách ở nơi kia.`,
     });
   }
 

@@ -108,6 +108,12 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DELEGATE_DUPLICATE');
     expect(dup.json().error.message).toContain('Móng Cái');
+    // Each delegation has its two officials: a third is refused, naming the delegation and the numbers; other kinds are not limited.
+    const third = await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Người Thứ Ba', kind: 'official', delegationOrgId: p.id('-D1') });
+    expect(third.statusCode).toBe(409);
+    expect(third.json().error).toMatchObject({ code: 'DELEGATION_SEATS_FULL', message: 'Đoàn Đảng bộ huyện Móng Cái được phân bổ 2 đại biểu chính thức, đã có 2.' });
+    expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Người Được Chỉ Định', kind: 'appointed', delegationOrgId: p.id('-D1') })).statusCode).toBe(201);
+    expect((await t.db.query(`SELECT 1 FROM delegates WHERE full_name = 'Người Thứ Ba'`)).rows).toHaveLength(0);
     // A delegation must be a subordinate organization.
     expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Người Ngoài', kind: 'official', delegationOrgId: p.id('-D1-G1') })).json().error.code).toBe('DELEGATE_INVALID');
 
@@ -129,8 +135,8 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect((await admin.post(`/api/delegates/${officials[2]}/credentials`, { decision: 'rejected', reason: 'prosecuted', note: 'Quyết định khởi tố ngày 01/10/2020' })).statusCode).toBe(200);
 
     const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
-    // 2 ex-officio − 1 retired + 6 officials − 1 replaced + 1 promoted − 1 rejected = 6.
-    expect(reg.summary.summoned).toBe(6);
+    // 2 ex-officio − 1 retired + 1 appointed + 6 officials − 1 replaced + 1 promoted − 1 rejected = 7.
+    expect(reg.summary.summoned).toBe(7);
     expect(reg.summary.replaced).toBe(1);
     const promoted = reg.delegates.find((d: { id: number }) => d.id === alt2);
     expect(promoted).toMatchObject({ kind: 'official', summoned: true, replaces: { id: officials[1] }, substitutionReason: 'movedOut' });
@@ -191,11 +197,20 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect((await admin.post(`/api/delegates/${officials[5]}/credentials`, { decision: 'accepted', checks: all })).statusCode).toBe(200);
     const toOwn = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('') });
     expect(toOwn.json().error).toMatchObject({ code: 'DELEGATE_INVALID', details: [{ field: 'delegationOrgId', code: 'NOT_SUBORDINATE' }] });
-    const moved = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('-D2') });
+    // Đầm Hà's two seats are taken: an official moved there is refused with the numbers.
+    const full = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('-D2') });
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error).toMatchObject({ code: 'DELEGATION_SEATS_FULL', message: 'Đoàn Đảng bộ huyện Đầm Hà được phân bổ 2 đại biểu chính thức, đã có 2.', details: [{ field: 'delegationOrgId' }] });
+    // As an alternate it has no allocated seat to take.
+    const moved = await patch(officials[5]!, { version: (await one(officials[5]!)).version, delegationOrgId: p.id('-D2'), kind: 'alternate', alternateRank: 1 });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().warnings.map((w: { code: string }) => w.code)).toEqual(['CREDENTIALS_RESET']);
-    expect(await one(officials[5]!)).toMatchObject({ delegation: { id: p.id('-D2') }, credentials: 'pending', credentialsChecks: {} });
-    const demoted = await patch(officials[5]!, { version: (await one(officials[5]!)).version, kind: 'alternate', alternateRank: 1 });
+    expect(await one(officials[5]!)).toMatchObject({ delegation: { id: p.id('-D2') }, kind: 'alternate', alternateRank: 1, summoned: false, credentials: 'pending', credentialsChecks: {} });
+    // Made an official again, of Đầm Hà: beyond its seats, refused; of Bình Liêu, where its seat is free again: saved.
+    expect((await patch(officials[5]!, { version: (await one(officials[5]!)).version, kind: 'official', alternateRank: null })).json().error.code).toBe('DELEGATION_SEATS_FULL');
+    const back = await patch(officials[5]!, { version: (await one(officials[5]!)).version, kind: 'official', alternateRank: null, delegationOrgId: p.id('-D3') });
+    expect(back.statusCode, back.body).toBe(200);
+    const demoted = await patch(officials[5]!, { version: (await one(officials[5]!)).version, kind: 'alternate', alternateRank: 1, delegationOrgId: p.id('-D2') });
     expect(demoted.statusCode, demoted.body).toBe(200);
     expect(await one(officials[5]!)).toMatchObject({ kind: 'alternate', alternateRank: 1, summoned: false });
     expect((await patch(officials[4]!, { version: (await one(officials[4]!)).version, alternateRank: 2 })).json().error.details[0].field).toBe('alternateRank');
@@ -345,6 +360,11 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(ok.json()).toMatchObject({ state: 'open', declaredToday: true, declaredDays: 1 });
     expect((await anon('GET', `/api/public/health/${'x'.repeat(43)}`)).json().error.code).toBe('HEALTH_LINK_INVALID');
     expect((await anon('GET', `/api/public/health/${links[1].token.slice(0, -2)}ab`)).json().error.code).toBe('HEALTH_LINK_INVALID');
+    // Sent again that evening, clean; and clean the next day: the latest state is clean, the fever of 3/10 is not forgotten.
+    const again = await anon('POST', `/api/public/health/${token}`, { symptoms: [], temperature: 36.7, contact: false, isolation: false });
+    expect(again.json()).toMatchObject({ declaredToday: true, declaredDays: 1 });
+    clock.advance(86_400_000); // 4/10
+    expect((await anon('POST', `/api/public/health/${token}`, { temperature: 36.5, contact: false, isolation: false })).statusCode).toBe(200);
 
     // The clock moved past the morning's session: the organizer signs in again.
     const organizer = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('')));
@@ -352,15 +372,22 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(ov.statusCode, ov.body).toBe(200);
     const overview = ov.json();
     const row = overview.rows.find((r: { delegateId: number }) => r.delegateId === officials[0]);
-    expect(row.flags).toEqual(['Triệu chứng: Ho', 'Nhiệt độ 37,8 °C']);
+    expect(row.flags).toEqual([]);
+    expect(row.lastDeclaration).toMatchObject({ day: '2020-10-04', temperature: 36.5 });
+    expect(row.flaggedDays).toEqual([{ day: '2020-10-03', flags: ['Triệu chứng: Ho', 'Nhiệt độ 37,8 °C'] }]);
+    expect(row.declaredDays).toBe(2);
     expect(row.missingDays).toEqual(['2020-10-01', '2020-10-02']);
+    // Flagged earlier comes before merely missing declarations.
+    expect(overview.rows[0].delegateId).toBe(officials[0]);
     const never = overview.rows.find((r: { delegateId: number }) => r.delegateId === officials[2]);
-    expect(never).toMatchObject({ hasLink: false, declaredDays: 0 });
-    expect(never.missingDays).toHaveLength(3);
+    expect(never).toMatchObject({ hasLink: false, declaredDays: 0, flaggedDays: [] });
+    expect(never.missingDays).toHaveLength(4);
+    const kept = await t.db.query<{ superseded: { temperature: number; symptoms: string[] }[]; flagged: boolean }>(`SELECT superseded, flagged FROM delegate_health_declarations WHERE delegate_id = $1 AND day = '2020-10-03'`, [officials[0]]);
+    expect(kept.rows[0]).toMatchObject({ flagged: true, superseded: [{ temperature: 37.8, symptoms: ['cough'] }] });
     // The flagged delegate is replaced by the alternate; the old link no longer opens.
     expect((await organizer.post(`/api/delegates/${officials[0]}/substitute`, { reason: 'health', note: 'Sốt, ho trong thời gian theo dõi' })).statusCode).toBe(200);
     expect((await anon('GET', `/api/public/health/${token}`)).json().error.code).toBe('HEALTH_LINK_INVALID');
-    clock.advance(12 * 86_400_000); // 15/10: over
+    clock.advance(11 * 86_400_000); // 15/10: over
     expect((await anon('POST', `/api/public/health/${links[1].token}`, { contact: false, isolation: false })).json().error.code).toBe('HEALTH_LINK_EXPIRED');
     clock.advance(-25 * 86_400_000);
   });
@@ -393,8 +420,23 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     expect(n.rows[0]!.n).toBe(10);
   });
 
-  it('brings the delegates a district congress elects into the provincial register when its election closes', async () => {
+  it('brings the delegates a district congress elects into the provincial register with who they are; one person twice or beyond the seats is kept and flagged', async () => {
     const { p, admin, province } = await setup();
+    // One seat per district (66 members each).
+    const alloc = await admin.post(`/api/congresses/${province}/allocation`, { settings: { basePerOrg: 0, membersPerSeat: 66, remainderThreshold: null, countProbationary: true }, electedTotal: 3, exOfficio: 2 });
+    expect(alloc.statusCode, alloc.body).toBe(200);
+    const person = async (body: Record<string, unknown>) => {
+      const r = await admin.post('/api/people', body);
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as number;
+    };
+    const an = await person({ orgId: p.id('-D2'), fullName: 'Nguyễn Văn An', birthDate: '1968-05-04', gender: 'male', partyJoinDate: '1990-02-03' });
+    const binh = await person({ orgId: p.id('-D1'), fullName: 'Trần Thị Bình', birthDate: '1975-03-02', gender: 'female' });
+    // Đầm Hà registered comrade An already (by hand, linked to his record).
+    const first = await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Nguyễn Văn An', kind: 'official', delegationOrgId: p.id('-D2'), personId: an, birthDate: '1968-05-04' });
+    expect(first.statusCode, first.body).toBe(201);
+    const anInD2 = first.json().id as number;
+
     const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
     const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id('-D1'))));
     const idOf = async (u: { username: string }) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id;
@@ -411,6 +453,8 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const e = created.json();
+    // The candidates' personnel records, as the personnel domain links them when it creates the election.
+    await t.db.query(`UPDATE election_candidates SET person_id = CASE full_name WHEN 'Nguyễn Văn An' THEN $2::int WHEN 'Trần Thị Bình' THEN $3::int END WHERE election_id = $1 AND full_name IN ('Nguyễn Văn An', 'Trần Thị Bình')`, [e.id, an, binh]);
     const put = await ctx.app.inject({
       method: 'PUT',
       url: `/api/elections/${e.id}/counters`,
@@ -430,14 +474,58 @@ describe.each(testEngines)('delegates on %s', (engine) => {
     const published = await as(ctx.app, chief).post(`/api/elections/${e.id}/publish`);
     expect(published.json().status, published.body).toBe('published');
 
-    const reg = (await admin.get(`/api/congresses/${province}/delegates`)).json();
-    const mine = reg.delegates.filter((d: { delegation: { id: number } }) => d.delegation.id === p.id('-D1'));
-    expect(mine.map((d: { fullName: string; kind: string; fromElection: boolean }) => [d.fullName, d.kind, d.fromElection])).toEqual([
+    type Row = { id: number; fullName: string; kind: string; fromElection: boolean; personId: number | null; birthDate: string | null; gender: string | null; partyJoinDate: string | null; delegation: { id: number }; warnings: { code: string; message: string }[]; version: number };
+    const register = async () => (await admin.get(`/api/congresses/${province}/delegates`)).json() as { delegates: Row[]; delegations: { org: { id: number }; allocated: number | null; officials: number }[] };
+    let reg = await register();
+    const mine = reg.delegates.filter((d) => d.delegation.id === p.id('-D1'));
+    expect(mine.map((d) => [d.fullName, d.kind, d.fromElection])).toEqual([
       ['Nguyễn Văn An', 'official', true],
       ['Trần Thị Bình', 'official', true],
       ['Lê Văn Cường', 'alternate', true],
     ]);
-    const audit = await t.db.query<{ summary: string }>(`SELECT summary FROM audit_log WHERE action = 'delegates.arrived' AND org_id = $1`, [p.id('')]);
+    // Who they are comes with them: the personnel record and its birth date, gender, party join date.
+    const [anInD1, binhInD1, cuong] = mine as [Row, Row, Row];
+    expect(anInD1).toMatchObject({ personId: an, birthDate: '1968-05-04', gender: 'male', partyJoinDate: '1990-02-03' });
+    expect(binhInD1).toMatchObject({ personId: binh, birthDate: '1975-03-02', gender: 'female' });
+    expect(cuong).toMatchObject({ personId: null, birthDate: null, warnings: [] });
+    // Comrade An is in two delegations: kept, and the clash is on both rows.
+    expect(anInD1.warnings.map((w) => w.code)).toEqual(['DUPLICATE_PERSON']);
+    expect(anInD1.warnings[0]!.message).toContain('Trùng với đại biểu Nguyễn Văn An (sinh ngày 04/05/1968) trong đoàn Đảng bộ huyện Đầm Hà');
+    const anThere = reg.delegates.find((d) => d.id === anInD2)!;
+    expect(anThere.warnings.map((w) => w.message)).toEqual([expect.stringContaining('trong đoàn Đảng bộ huyện Móng Cái')]);
+    // Móng Cái has one seat and elected two: the second is kept, flagged.
+    expect(binhInD1.warnings).toEqual([{ code: 'DELEGATION_OVER_SEATS', field: 'delegationOrgId', message: 'Vượt số được phân bổ: Đoàn Đảng bộ huyện Móng Cái được phân bổ 1 đại biểu chính thức, đã có 2.' }]);
+    expect(reg.delegations.find((g) => g.org.id === p.id('-D1'))).toMatchObject({ allocated: 1, officials: 2 });
+    const audit = await t.db.query<{ summary: string; details: { flagged: { fullName: string }[] } }>(`SELECT summary, details FROM audit_log WHERE action = 'delegates.arrived' AND org_id = $1`, [p.id('')]);
     expect(audit.rows[0]!.summary).toContain('3 đại biểu');
+    expect(audit.rows[0]!.summary).toContain('2 trường hợp trùng người hoặc vượt số được phân bổ');
+    expect(audit.rows[0]!.details.flagged.map((f) => f.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+
+    // The approval checklist has the clash as an open item.
+    const items = async () => ((await admin.get(`/api/congresses/${province}/approval-checklist`)).json().items as { source: string; key: string; ok: boolean; blocking: boolean; detail: string }[]).filter((i) => i.source === 'delegates');
+    const twice = (await items()).find((i) => i.key === 'samePerson');
+    expect(twice).toMatchObject({ ok: false, blocking: true });
+    expect(twice!.detail).toContain('Nguyễn Văn An (Đảng bộ huyện Đầm Hà; Đảng bộ huyện Móng Cái)');
+
+    // By hand the rules stand: no official beyond Móng Cái's seat, no comrade An a third time; an alternate may be added.
+    const more = await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Đỗ Văn Em', kind: 'official', delegationOrgId: p.id('-D1') });
+    expect(more.json().error).toMatchObject({ code: 'DELEGATION_SEATS_FULL', message: 'Đoàn Đảng bộ huyện Móng Cái được phân bổ 1 đại biểu chính thức, đã có 2.' });
+    expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Nguyễn Văn An', kind: 'appointed', personId: an })).json().error.code).toBe('DELEGATE_DUPLICATE');
+    expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: 'Đỗ Văn Em', kind: 'alternate', delegationOrgId: p.id('-D1') })).statusCode).toBe(201);
+    // Both of An's rows can still be corrected; the clash stays shown.
+    const noted = await admin.patch(`/api/delegates/${anInD1.id}`, { version: anInD1.version, note: 'Chờ Ban Thường vụ xác định đoàn' });
+    expect(noted.statusCode, noted.body).toBe(200);
+    expect(noted.json().warnings.map((w: { code: string }) => w.code)).toEqual(['DUPLICATE_PERSON']);
+    expect((await admin.patch(`/api/delegates/${anInD2}`, { version: anThere.version, position: 'Phó Bí thư Huyện ủy' })).statusCode).toBe(200);
+
+    // Settled: Đầm Hà's entry was not right (R1.33), the warnings and the open item go.
+    expect((await admin.post(`/api/delegates/${anInD2}/not-summoned`, { reason: 'irregularElection', note: 'Đồng chí sinh hoạt tại Đảng bộ huyện Móng Cái' })).statusCode).toBe(200);
+    reg = await register();
+    expect(reg.delegates.filter((d) => d.warnings.some((w) => w.code === 'DUPLICATE_PERSON'))).toEqual([]);
+    expect((await items()).map((i) => i.key)).not.toContain('samePerson');
+    const settled = reg.delegates.find((d) => d.id === anInD1.id)!;
+    const after = await admin.patch(`/api/delegates/${anInD1.id}`, { version: settled.version, note: 'Đoàn Móng Cái (đã xác định)' });
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json().warnings).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/db.ts';
 import { viCollator } from '../../../../shared/src/text.ts';
 import type { AllocationSettings } from './allocation-rules.ts';
-import type { RegisterDelegate } from './register-rules.ts';
+import type { RegisterDelegate, SeatedDelegate } from './register-rules.ts';
 import type { DelegateKind, NotSummonedReason, RejectionReason } from '../../../../shared/src/contracts/delegates.ts';
 
 export type CongressHead = {
@@ -45,6 +45,8 @@ export type DelegateRow = {
   credentials_note: string | null;
   credentials_checks: Record<string, boolean>;
   note: string | null;
+  /** An elected arrival kept beside the same person's other entry (flagged in the register until settled). */
+  duplicate_of_id: number | null;
   version: number;
 };
 
@@ -76,7 +78,7 @@ export type SubOrg = { id: number; name: string; fullMembers: number; probationa
 
 const delegateCols = `d.id, d.congress_id, d.person_id, d.full_name, d.name_key, d.birth_date::text AS birth_date, d.gender, d.party_join_date::text AS party_join_date,
   d.position, d.delegation_org_id, o.name AS delegation_name, d.kind, d.alternate_rank, d.votes, d.source_election_id, d.not_summoned_reason, d.not_summoned_note,
-  d.replaced_by_id, d.replaces_id, d.substitution_reason, d.substitution_note, d.credentials, d.credentials_reason, d.credentials_note, d.credentials_checks, d.note, d.version`;
+  d.replaced_by_id, d.replaces_id, d.substitution_reason, d.substitution_note, d.credentials, d.credentials_reason, d.credentials_note, d.credentials_checks, d.note, d.duplicate_of_id, d.version`;
 
 export const toRegister = (r: DelegateRow): RegisterDelegate => ({
   id: r.id,
@@ -88,6 +90,22 @@ export const toRegister = (r: DelegateRow): RegisterDelegate => ({
   alternateRank: r.alternate_rank,
   votes: r.votes,
   partyJoinDate: r.party_join_date,
+});
+
+/** A row as the register's pure rules on one person once and on the seats read it. */
+export const toSeated = (r: DelegateRow): SeatedDelegate & { replacesId: number | null } => ({
+  id: r.id,
+  fullName: r.full_name,
+  kind: r.kind,
+  personId: r.person_id,
+  nameKey: r.name_key,
+  birthDate: r.birth_date,
+  delegationOrgId: r.delegation_org_id,
+  delegationName: r.delegation_name,
+  notSummonedReason: r.not_summoned_reason,
+  replacedById: r.replaced_by_id,
+  replacesId: r.replaces_id,
+  credentials: r.credentials,
 });
 
 export const delegatesRepo = {

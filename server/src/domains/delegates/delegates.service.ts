@@ -12,6 +12,21 @@ import { delegatesRepo } from './delegates.repository.ts';
 import { createHealthOps } from './health.ops.ts';
 import { createRegisterOps, insertDelegate } from './register.ops.ts';
 
+/**
+ * Who the elected candidates are: the personnel record each ballot line was linked to, and the
+ * record's birth date, gender and party join date. Read by SQL as reports read other domains'
+ * tables (the elections' finished event carries names only).
+ */
+async function electedIdentities(tx: Queryable, electionId: number) {
+  const r = await tx.query<{ ballot_no: number; person_id: number; birth_date: string | null; gender: 'male' | 'female' | null; party_join_date: string | null }>(
+    `SELECT c.ballot_no, c.person_id, p.birth_date::text AS birth_date, p.gender, p.party_join_date::text AS party_join_date
+       FROM election_candidates c JOIN persons p ON p.id = c.person_id
+      WHERE c.election_id = $1 AND c.person_id IS NOT NULL`,
+    [electionId],
+  );
+  return new Map(r.rows.map((x) => [x.ballot_no, { personId: x.person_id, birthDate: x.birth_date, gender: x.gender, partyJoinDate: x.party_join_date }]));
+}
+
 export function createDelegatesService(deps: DelegatesDeps) {
   const register = createRegisterOps(deps);
   const checkIn = createCheckInOps(deps);
@@ -43,7 +58,14 @@ export function createDelegatesService(deps: DelegatesDeps) {
      * The elections' onFinished listener: delegates elected to the upper congress arrive in its
      * register (officials, then alternates in their order). The upper congress is the congress of
      * the parent organization in the campaign of the electing organization's own congress. Runs in
-     * the closing transaction; a person already registered is recorded in the audit, not doubled.
+     * the closing transaction.
+     *
+     * Each arrival carries the person's identity: the personnel record the candidate was linked to
+     * (`election_candidates.person_id`, read here as other domains' tables are read) and, from it,
+     * the birth date, gender and party join date. The same person already in the register (another
+     * delegation, or entered by hand) is kept, flagged on both rows and on the approval checklist,
+     * not dropped: the congress voted, the upper organizers settle it. So are officials beyond the
+     * delegation's allocated seats. Only what cannot be registered at all is skipped (audited).
      */
     async onElectionFinished(tx: Queryable, e: FinishedElection): Promise<void> {
       if (e.kind !== 'upperCongressDelegates') return;
@@ -60,28 +82,50 @@ export function createDelegatesService(deps: DelegatesDeps) {
       const c = (await delegatesRepo.congress(tx, u.id))!;
       const already = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM delegates WHERE source_election_id = $1`, [e.electionId]);
       if (already.rows[0]!.n > 0) return;
+      const identities = await electedIdentities(tx, e.electionId);
       const added: string[] = [];
+      const flagged: { fullName: string; warnings: string[] }[] = [];
       const skipped: string[] = [];
       const people = [...e.elected.map((p) => ({ ...p, kind: 'official' as const, rank: null })), ...e.alternates.map((p, i) => ({ ...p, kind: 'alternate' as const, rank: i + 1 }))];
       for (const p of people) {
+        const who = identities.get(p.ballotNo);
         try {
           await tx.query('SAVEPOINT delegate_arrival');
-          await insertDelegate(tx, c, { fullName: p.fullName, kind: p.kind, delegationOrgId: e.orgId, alternateRank: p.rank, sourceElectionId: e.electionId });
+          const { warnings } = await insertDelegate(
+            tx,
+            c,
+            {
+              fullName: p.fullName,
+              kind: p.kind,
+              delegationOrgId: e.orgId,
+              alternateRank: p.rank,
+              sourceElectionId: e.electionId,
+              personId: who?.personId ?? null,
+              birthDate: who?.birthDate ?? null,
+              gender: who?.gender ?? null,
+              partyJoinDate: who?.partyJoinDate ?? null,
+            },
+            null,
+            { arrival: true },
+          );
           await tx.query('RELEASE SAVEPOINT delegate_arrival');
           added.push(p.fullName);
+          const attention = warnings.filter((w) => w.code === 'DUPLICATE_PERSON' || w.code === 'DELEGATION_OVER_SEATS');
+          if (attention.length) flagged.push({ fullName: p.fullName, warnings: attention.map((w) => w.message) });
         } catch (err) {
-          // The election is closed by the congress' vote; a clash in the upper register is for its organizers to settle.
+          // The election is closed by the congress' vote; what cannot be registered is for the upper organizers to settle.
           await tx.query('ROLLBACK TO SAVEPOINT delegate_arrival');
           skipped.push(`${p.fullName}: ${(err as Error).message}`);
         }
       }
+      const notes = [flagged.length ? `${flagged.length} trường hợp trùng người hoặc vượt số được phân bổ, đã đánh dấu để kiểm tra` : '', skipped.length ? `${skipped.length} trường hợp cần kiểm tra` : ''].filter(Boolean);
       await auditDelegates(
         tx,
         null,
         c,
         'delegates.arrived',
-        `${added.length} đại biểu do đại hội cấp dưới bầu được đưa vào danh sách đại hội ${c.org_name}${skipped.length ? `; ${skipped.length} trường hợp cần kiểm tra` : ''}`,
-        { electionId: e.electionId, lowerCongressId: u.lower_id, added, skipped },
+        `${added.length} đại biểu do đại hội cấp dưới bầu được đưa vào danh sách đại hội ${c.org_name}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+        { electionId: e.electionId, lowerCongressId: u.lower_id, added, flagged, skipped },
       );
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthFlags, healthWindow, linkState, missingDays } from './health-rules.ts';
+import { flaggedDays, healthFlags, healthWindow, linkState, missingDays } from './health-rules.ts';
 
 describe('health watch', () => {
   const w = healthWindow('2020-10-14', 14);
@@ -21,5 +21,24 @@ describe('health watch', () => {
     expect(missingDays(w, '2020-10-03', new Set(['2020-10-02']))).toEqual(['2020-10-01', '2020-10-03']);
     expect(missingDays(w, '2020-11-01', new Set())).toHaveLength(14);
     expect(missingDays(w, '2020-09-20', new Set())).toEqual([]);
+  });
+  it('who was flagged at any time in the window: the day and what, even after a clean declaration or one sent again that day', () => {
+    const clean = { symptoms: [], temperature: 36.6, contact: false, isolation: false } as const;
+    const days = [
+      { day: '2020-10-05', current: clean, superseded: [] },
+      { day: '2020-10-03', current: { ...clean, temperature: 38.1, symptoms: ['cough'] as const }, superseded: [] },
+      // The morning's contact, replaced by a clean declaration in the evening.
+      { day: '2020-10-04', current: clean, superseded: [{ ...clean, contact: true }, { ...clean, contact: true, isolation: true }] },
+      // Before the window: not the watch's business.
+      { day: '2020-09-30', current: { ...clean, contact: true }, superseded: [] },
+    ];
+    expect(flaggedDays(days, w, 37.5)).toEqual([
+      { day: '2020-10-03', flags: ['Triệu chứng: Ho', 'Nhiệt độ 38,1 °C'] },
+      { day: '2020-10-04', flags: ['Có tiếp xúc với người nghi nhiễm / F0', 'Đang cách ly'] },
+    ]);
+    expect(flaggedDays(days, null, 37.5).map((d) => d.day)).toEqual(['2020-09-30', '2020-10-03', '2020-10-04']);
+    // The fever threshold is the current setting.
+    expect(flaggedDays(days, w, 38.5).map((d) => d.day)).toEqual(['2020-10-03', '2020-10-04']);
+    expect(flaggedDays(days.slice(0, 1), w, 37.5)).toEqual([]);
   });
 });

@@ -40,3 +40,20 @@ export function missingDays(w: HealthWindow, today: string, declared: ReadonlySe
   for (let d = w.from; d <= last; d = addDays(d, 1)) if (!declared.has(d)) out.push(d);
   return out;
 }
+
+/** A declaration of one day: the one that stands, and those it replaced that day (sent again), oldest first. */
+export type DayDeclarations = { day: string; current: Declaration; superseded: readonly Declaration[] };
+
+/**
+ * Every day of the window on which something needed the organizers' attention, whatever was
+ * declared afterwards (the latest declaration alone would let a fever vanish after one clean
+ * day): the day's flags from each of its declarations, once each, in order. No window (no
+ * opening date): every day declared.
+ */
+export function flaggedDays(days: readonly DayDeclarations[], w: HealthWindow | null, feverFrom: number): { day: string; flags: string[] }[] {
+  return days
+    .filter((d) => !w || (d.day >= w.from && d.day <= w.to))
+    .map((d) => ({ day: d.day, flags: [...new Set([...d.superseded, d.current].flatMap((x) => healthFlags(x, feverFrom)))] }))
+    .filter((d) => d.flags.length > 0)
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}

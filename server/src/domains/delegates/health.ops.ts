@@ -7,13 +7,21 @@ import { linkTokenHash, newLinkToken, newSecret } from './badge-code.ts';
 import { type CongressHead, delegatesRepo, toRegister } from './delegates.repository.ts';
 import { auditDelegates, type DelegatesDeps, readCongress, todayVn, writeCongress } from './delegates.context.ts';
 import { canWriteDelegates } from './delegates.policy.ts';
-import { healthFlags, healthWindow, linkState, missingDays } from './health-rules.ts';
+import { type Declaration, flaggedDays, healthFlags, healthWindow, linkState, missingDays } from './health-rules.ts';
 import { isSummoned } from './register-rules.ts';
 import type { Queryable } from '../../platform/db/db.ts';
 
 const opening = (c: CongressHead) => c.actual_start ?? c.planned_start;
 
-type DeclRow = { delegate_id: number; day: string; symptoms: string[]; temperature: string | null; contact: boolean; isolation: boolean };
+type Superseded = { symptoms: HealthSymptom[]; temperature: number | string | null; contact: boolean; isolation: boolean };
+type DeclRow = { delegate_id: number; day: string; symptoms: string[]; temperature: string | null; contact: boolean; isolation: boolean; superseded: Superseded[] };
+
+const asDeclaration = (x: { symptoms: readonly string[]; temperature: number | string | null; contact: boolean; isolation: boolean }): Declaration => ({
+  symptoms: x.symptoms as HealthSymptom[],
+  temperature: x.temperature === null ? null : Number(x.temperature),
+  contact: x.contact,
+  isolation: x.isolation,
+});
 
 export function createHealthOps({ db, clock }: DelegatesDeps) {
   async function windowOf(q: Queryable, c: CongressHead) {
@@ -31,7 +39,7 @@ export function createHealthOps({ db, clock }: DelegatesDeps) {
       const links = new Set((await db.query<{ delegate_id: number }>(`SELECT l.delegate_id FROM delegate_health_links l JOIN delegates d ON d.id = l.delegate_id WHERE d.congress_id = $1`, [c.id])).rows.map((r) => r.delegate_id));
       const decls = (
         await db.query<DeclRow>(
-          `SELECT h.delegate_id, h.day::text AS day, h.symptoms, h.temperature::text AS temperature, h.contact, h.isolation
+          `SELECT h.delegate_id, h.day::text AS day, h.symptoms, h.temperature::text AS temperature, h.contact, h.isolation, h.superseded
              FROM delegate_health_declarations h JOIN delegates d ON d.id = h.delegate_id WHERE d.congress_id = $1 ORDER BY h.day`,
           [c.id],
         )
@@ -59,10 +67,15 @@ export function createHealthOps({ db, clock }: DelegatesDeps) {
               declaredDays: mine.length,
               missingDays: window ? missingDays(window, today, new Set(mine.map((m) => m.day))) : [],
               flags: lastDecl ? healthFlags(lastDecl, settings.fever_from) : [],
+              flaggedDays: flaggedDays(
+                mine.map((m) => ({ day: m.day, current: asDeclaration(m), superseded: m.superseded.map(asDeclaration) })),
+                window,
+                settings.fever_from,
+              ),
               lastDeclaration: lastDecl,
             };
           })
-          .sort((a, b) => b.flags.length - a.flags.length || b.missingDays.length - a.missingDays.length || viCollator.compare(a.delegation, b.delegation) || viCollator.compare(a.fullName, b.fullName)),
+          .sort((a, b) => b.flags.length - a.flags.length || b.flaggedDays.length - a.flaggedDays.length || b.missingDays.length - a.missingDays.length || viCollator.compare(a.delegation, b.delegation) || viCollator.compare(a.fullName, b.fullName)),
         canEdit: canWriteDelegates(actor, c.org_path),
       };
     },
@@ -116,7 +129,13 @@ export function createHealthOps({ db, clock }: DelegatesDeps) {
           `INSERT INTO delegate_health_declarations (delegate_id, day, symptoms, temperature, contact, isolation, note, flagged)
            VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8)
            ON CONFLICT (delegate_id, day) DO UPDATE SET symptoms = EXCLUDED.symptoms, temperature = EXCLUDED.temperature, contact = EXCLUDED.contact,
-             isolation = EXCLUDED.isolation, note = EXCLUDED.note, flagged = EXCLUDED.flagged, declared_at = now()`,
+             isolation = EXCLUDED.isolation, note = EXCLUDED.note, declared_at = now(),
+             -- The day stays flagged once it was, and what the new declaration replaces is kept (0021).
+             flagged = EXCLUDED.flagged OR delegate_health_declarations.flagged,
+             superseded = delegate_health_declarations.superseded || jsonb_build_array(jsonb_build_object(
+               'symptoms', to_jsonb(delegate_health_declarations.symptoms), 'temperature', delegate_health_declarations.temperature,
+               'contact', delegate_health_declarations.contact, 'isolation', delegate_health_declarations.isolation,
+               'note', delegate_health_declarations.note, 'declaredAt', delegate_health_declarations.declared_at))`,
           [d.id, today, input.symptoms, input.temperature, input.contact, input.isolation, input.note?.trim() || null, flags.length > 0],
         );
         await auditDelegates(tx, null, c, 'delegates.health.declared', `Khai báo y tế ngày ${today}: ${d.full_name}${flags.length ? ` — cần chú ý: ${flags.join('; ')}` : ''}`, { ...input, flags }, { type: 'delegate', id: d.id });

@@ -4,6 +4,14 @@ import { checkQuorum, ruleSetFor } from '../elections/counting/index.ts';
 import {
   checkCredentialsDecision,
   checkDelegateEdit,
+  checkDelegationSeats,
+  clashGroups,
+  clashWarning,
+  editClashes,
+  overSeats,
+  personClashes,
+  samePersonAll,
+  type SeatedDelegate,
   checkDelegation,
   checkNotSummoned,
   checkSubstitution,
@@ -233,5 +241,118 @@ describe('quorum and denominator figures', () => {
         expect(f.present + f.convenerMembersAbsentWhole + f.delegatesAbsentWholeNotReplaced).toBe(f.summoned);
       }),
     );
+  });
+});
+
+describe('one person elected in two delegations (an arrival kept, flagged)', () => {
+  let n = 100;
+  const s = (over: Partial<SeatedDelegate> = {}): SeatedDelegate => ({
+    id: ++n,
+    fullName: 'Nguyễn Văn An',
+    kind: 'official',
+    personId: null,
+    nameKey: 'nguyen van an',
+    birthDate: null,
+    delegationOrgId: 10,
+    delegationName: 'Đảng bộ huyện Móng Cái',
+    notSummonedReason: null,
+    replacedById: null,
+    credentials: 'pending',
+    ...over,
+  });
+
+  it('the same personnel record, or name and birth date, in two places is a clash on both rows; a bare name is not', () => {
+    const a = s({ personId: 7 });
+    const b = s({ personId: 7, delegationOrgId: 11, delegationName: 'Đảng bộ huyện Đầm Hà' });
+    const c = s({ birthDate: '1970-01-02', delegationOrgId: 12, delegationName: 'Đảng bộ huyện Bình Liêu' });
+    const d2 = s({ birthDate: '1970-01-02', delegationOrgId: 11, delegationName: 'Đảng bộ huyện Đầm Hà' });
+    const namesake = s({ delegationOrgId: 12 });
+    const clashes = personClashes([a, b, c, d2, namesake]);
+    expect(clashes.get(a.id)?.map((x) => x.id)).toEqual([b.id]);
+    expect(clashes.get(b.id)?.map((x) => x.id)).toEqual([a.id]);
+    expect(clashes.get(c.id)?.map((x) => x.id)).toEqual([d2.id]);
+    expect(clashes.has(namesake.id)).toBe(false);
+    expect(clashGroups([a, b, c, d2, namesake]).map((g) => g.map((x) => x.id))).toEqual([
+      [a.id, b.id],
+      [c.id, d2.id],
+    ]);
+  });
+
+  it('is settled once all but one place are given up: not summoned, replaced, or credentials refused', () => {
+    const a = s({ personId: 7 });
+    for (const settled of [{ notSummonedReason: 'irregularElection' as const }, { replacedById: 999 }, { credentials: 'rejected' as const }]) {
+      expect(personClashes([a, s({ personId: 7, delegationOrgId: 11, ...settled })]).size).toBe(0);
+    }
+    // An alternate place counts: a person is an official here and an alternate there.
+    expect(personClashes([a, s({ personId: 7, kind: 'alternate', delegationOrgId: 11 })]).size).toBe(2);
+  });
+
+  it('finds exactly the pairs the definition does (one person: same record, or same name and birth date)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ personId: fc.option(fc.integer({ min: 1, max: 4 })), name: fc.constantFrom('a', 'b'), birth: fc.option(fc.constantFrom('1970-01-01', '1971-01-01')), out: fc.boolean() }), { maxLength: 25 }),
+        (xs) => {
+          const rows = xs.map((x) => s({ personId: x.personId, nameKey: x.name, birthDate: x.birth, notSummonedReason: x.out ? 'suspended' : null }));
+          const clashes = personClashes(rows);
+          for (const r of rows) {
+            const expected = r.notSummonedReason ? [] : rows.filter((o) => o.id !== r.id && !o.notSummonedReason && samePersonAll(r, [o]).length > 0).map((o) => o.id);
+            expect((clashes.get(r.id) ?? []).map((o) => o.id).sort()).toEqual(expected.sort());
+          }
+        },
+      ),
+    );
+  });
+
+  it('the row says who and where', () => {
+    const other = s({ fullName: 'Nguyễn Văn An', birthDate: '1970-01-02', delegationOrgId: 11, delegationName: 'Đảng bộ huyện Đầm Hà' });
+    const w = clashWarning({ delegationOrgId: 10 }, other);
+    expect(w.code).toBe('DUPLICATE_PERSON');
+    expect(w.message).toMatch(/^Trùng với đại biểu Nguyễn Văn An \(sinh ngày 02\/01\/1970\) trong đoàn Đảng bộ huyện Đầm Hà \(chính thức\)\. /);
+    expect(clashWarning({ delegationOrgId: 11 }, other).message).toContain('trong cùng đoàn này');
+  });
+
+  it('an edit keeps the clash the register already shows, and may not bring a new one', () => {
+    const a = s({ personId: 7 });
+    const b = s({ personId: 7, delegationOrgId: 11 });
+    const other = s({ personId: 8, nameKey: 'tran thi binh', birthDate: '1975-03-02' });
+    const reg = [a, b, other];
+    // b (the flagged arrival) gets a note: still the same person as a, known.
+    expect(editClashes(b, b, reg)).toEqual({ known: [a], fresh: [] });
+    // b made into Trần Thị Bình's record: a new clash.
+    expect(editClashes(b, { ...b, personId: 8 }, reg).fresh).toEqual([other]);
+    // b corrected to another person altogether: no clash left.
+    expect(editClashes(b, { ...b, personId: 9, nameKey: 'le van cuong' }, reg)).toEqual({ known: [], fresh: [] });
+  });
+});
+
+describe('a delegation’s allocated seats', () => {
+  it('an official beyond the seats is refused with the numbers; other kinds and no allocation are not limited', () => {
+    expect(checkDelegationSeats({ kind: 'official', seats: 2, officials: 1, delegationName: 'Đảng bộ huyện Móng Cái' })).toEqual({ ok: true });
+    expect(checkDelegationSeats({ kind: 'official', seats: 2, officials: 2, delegationName: 'Đảng bộ huyện Móng Cái' })).toEqual({
+      ok: false,
+      code: 'DELEGATION_SEATS_FULL',
+      field: 'delegationOrgId',
+      detailCode: 'DELEGATION_SEATS_FULL',
+      message: 'Đoàn Đảng bộ huyện Móng Cái được phân bổ 2 đại biểu chính thức, đã có 2.',
+    });
+    expect(checkDelegationSeats({ kind: 'official', seats: 0, officials: 0, delegationName: 'X' }).ok).toBe(false);
+    for (const kind of ['alternate', 'exOfficio', 'appointed'] as const) expect(checkDelegationSeats({ kind, seats: 2, officials: 5, delegationName: 'X' })).toEqual({ ok: true });
+    expect(checkDelegationSeats({ kind: 'official', seats: null, officials: 50, delegationName: 'X' })).toEqual({ ok: true });
+  });
+
+  it('flags the officials registered last beyond the seats; promoted alternates hold a replaced seat and do not count', () => {
+    const row = (id: number, over: Partial<{ kind: 'official' | 'alternate'; replacesId: number | null; delegationOrgId: number }> = {}) => ({
+      id,
+      kind: 'official' as 'official' | 'alternate',
+      replacesId: null,
+      delegationOrgId: 10,
+      delegationName: 'Đảng bộ huyện Móng Cái',
+      ...over,
+    });
+    const rows = [row(3), row(1), row(2), row(4, { replacesId: 1 }), row(5, { kind: 'alternate' }), row(6, { delegationOrgId: 11 })];
+    const over = overSeats(rows, new Map([[10, 2], [11, 1]]));
+    expect([...over.keys()]).toEqual([3]);
+    expect(over.get(3)).toEqual({ code: 'DELEGATION_OVER_SEATS', field: 'delegationOrgId', message: 'Vượt số được phân bổ: Đoàn Đảng bộ huyện Móng Cái được phân bổ 2 đại biểu chính thức, đã có 3.' });
+    expect(overSeats(rows, new Map()).size).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   type DelegateKind,
   type DelegateWarning,
   type NotSummonedReason,
+  delegateKindLabels,
   type RejectionReason,
 } from '../../../../shared/src/contracts/delegates.ts';
 import { formatDateVi } from '../../../../shared/src/format.ts';
@@ -115,18 +116,138 @@ export function checkCredentialsDecision(d: CredentialsDecision, checks: Partial
 
 export type PersonKey = { id?: number; personId: number | null; nameKey: string; birthDate: string | null; delegationOrgId: number };
 
+/** One person: the same personnel record, or the same folded name and date of birth. */
+export function isSamePerson(a: Omit<PersonKey, 'delegationOrgId'>, b: Omit<PersonKey, 'delegationOrgId'>): boolean {
+  return (a.personId !== null && a.personId === b.personId) || (a.birthDate !== null && a.birthDate === b.birthDate && a.nameKey === b.nameKey);
+}
+
+/** Every other entry of the register that is the candidate's person, those matched by the personnel record first. */
+export function samePersonAll<T extends PersonKey>(candidate: PersonKey, existing: readonly T[]): T[] {
+  const others = existing.filter((e) => e.id === undefined || e.id !== candidate.id);
+  const byRecord = others.filter((e) => candidate.personId !== null && e.personId === candidate.personId);
+  return [...byRecord, ...others.filter((e) => !byRecord.includes(e) && isSamePerson(candidate, e))];
+}
+
 /**
  * The same person already in the register: by the personnel record, or by folded name and
  * date of birth. A bare name match is only a warning — two comrades may share a name.
  */
 export function findSamePerson<T extends PersonKey>(candidate: PersonKey, existing: readonly T[]): { same: T | null; sameName: T[] } {
+  const same = samePersonAll(candidate, existing)[0] ?? null;
   const others = existing.filter((e) => e.id === undefined || e.id !== candidate.id);
-  const same =
-    others.find((e) => candidate.personId !== null && e.personId === candidate.personId) ??
-    others.find((e) => candidate.birthDate !== null && e.birthDate === candidate.birthDate && e.nameKey === candidate.nameKey) ??
-    null;
   const sameName = same ? [] : others.filter((e) => e.nameKey === candidate.nameKey);
   return { same, sameName };
+}
+
+/**
+ * What an edit may keep and what it may not bring: a clash the register already shows (an
+ * elected arrival kept beside the person's other seat) stays, flagged; a new one is refused.
+ */
+export function editClashes<T extends PersonKey & { id: number }>(before: PersonKey, after: PersonKey, existing: readonly T[]): { known: T[]; fresh: T[] } {
+  const was = new Set(samePersonAll(before, existing).map((e) => e.id));
+  const now = samePersonAll(after, existing);
+  return { known: now.filter((e) => was.has(e.id)), fresh: now.filter((e) => !was.has(e.id)) };
+}
+
+export type SeatedDelegate = PersonKey & {
+  id: number;
+  fullName: string;
+  kind: DelegateKind;
+  delegationName: string;
+  notSummonedReason: NotSummonedReason | null;
+  replacedById: number | null;
+  credentials: 'pending' | 'accepted' | 'rejected';
+};
+
+/** Still holds a place in a delegation: not excluded (R1.33), not replaced, credentials not refused. Alternates too. */
+export const holdsPlace = (d: Pick<SeatedDelegate, 'notSummonedReason' | 'replacedById' | 'credentials'>) => d.notSummonedReason === null && d.replacedById === null && d.credentials !== 'rejected';
+
+/**
+ * One person holding places in the register twice (an elected arrival kept beside the person's
+ * other seat): for each such delegate, the others. Settled once all but one are not summoned,
+ * replaced, or refused by the credentials review.
+ */
+export function personClashes<T extends SeatedDelegate>(rows: readonly T[]): Map<number, T[]> {
+  // Grouped by record and by name and birth date: a register of thousands is read on every page load.
+  const byRecord = new Map<number, T[]>();
+  const byNameBirth = new Map<string, T[]>();
+  const add = <K>(m: Map<K, T[]>, k: K, r: T) => m.set(k, [...(m.get(k) ?? []), r]);
+  const holding = rows.filter(holdsPlace);
+  for (const r of holding) {
+    if (r.personId !== null) add(byRecord, r.personId, r);
+    if (r.birthDate !== null) add(byNameBirth, `${r.nameKey}|${r.birthDate}`, r);
+  }
+  const out = new Map<number, T[]>();
+  for (const r of holding) {
+    const a = r.personId !== null ? (byRecord.get(r.personId) ?? []) : [];
+    const b = r.birthDate !== null ? (byNameBirth.get(`${r.nameKey}|${r.birthDate}`) ?? []) : [];
+    const others = [...new Set([...a, ...b])].filter((o) => o.id !== r.id);
+    if (others.length) out.set(r.id, others);
+  }
+  return out;
+}
+
+/** The clashes as groups of one person's entries (each group at least two), in the register's order of ids. */
+export function clashGroups<T extends SeatedDelegate>(rows: readonly T[]): T[][] {
+  const clashes = personClashes(rows);
+  const seen = new Set<number>();
+  const groups: T[][] = [];
+  for (const r of [...rows].sort((a, b) => a.id - b.id)) {
+    if (seen.has(r.id) || !clashes.has(r.id)) continue;
+    const group = [r, ...clashes.get(r.id)!].sort((a, b) => a.id - b.id);
+    for (const g of group) seen.add(g.id);
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** The warning on a delegate's row: who else in the register is the same person, and where. */
+export function clashWarning(self: Pick<SeatedDelegate, 'delegationOrgId'>, other: Pick<SeatedDelegate, 'fullName' | 'kind' | 'delegationOrgId' | 'delegationName' | 'birthDate'>): DelegateWarning {
+  const where = other.delegationOrgId === self.delegationOrgId ? 'trong cùng đoàn này' : `trong đoàn ${other.delegationName}`;
+  return {
+    code: 'DUPLICATE_PERSON',
+    field: 'fullName',
+    message: `Trùng với đại biểu ${other.fullName}${other.birthDate ? ` (sinh ngày ${formatDateVi(other.birthDate)})` : ''} ${where} (${delegateKindLabels[other.kind].replace(/ \(.*\)$/, '').toLowerCase()}). Một người chỉ thuộc một đoàn đại biểu: xác định đoàn đúng, không triệu tập hoặc không công nhận tư cách ở đoàn kia.`,
+  };
+}
+
+// ---- Seats of a delegation ----
+
+/** Officials the lower congress sent for their delegation's seats (a promoted alternate holds a replaced official's seat). */
+export const countsForSeats = (d: { kind: DelegateKind; replacesId: number | null }) => d.kind === 'official' && d.replacesId === null;
+
+export const seatsMessage = (delegationName: string, seats: number, officials: number) => `Đoàn ${delegationName} được phân bổ ${seats} đại biểu chính thức, đã có ${officials}.`;
+
+/**
+ * An official registered by hand, or moved into a delegation, beyond the seats its allocation
+ * gives. Only officials are counted: ex-officio, appointed and alternates hold no allocated seat.
+ * `seats` null: no allocation saved (or none for this organization), nothing to check against.
+ */
+export function checkDelegationSeats(x: { kind: DelegateKind; seats: number | null; officials: number; delegationName: string }): RuleOk | FieldFailure {
+  if (x.kind !== 'official' || x.seats === null || x.officials < x.seats) return { ok: true };
+  return { ok: false, code: 'DELEGATION_SEATS_FULL', field: 'delegationOrgId', detailCode: 'DELEGATION_SEATS_FULL', message: seatsMessage(x.delegationName, x.seats, x.officials) };
+}
+
+/**
+ * Officials beyond their delegation's allocated seats (elected arrivals are kept, not refused, and
+ * a saved allocation may later give fewer seats): the ones registered last, each with the warning.
+ */
+export function overSeats<T extends { id: number; kind: DelegateKind; replacesId: number | null; delegationOrgId: number; delegationName: string }>(
+  rows: readonly T[],
+  seatsOf: ReadonlyMap<number, number>,
+): Map<number, DelegateWarning> {
+  const out = new Map<number, DelegateWarning>();
+  const byDelegation = new Map<number, T[]>();
+  for (const r of rows) if (countsForSeats(r)) byDelegation.set(r.delegationOrgId, [...(byDelegation.get(r.delegationOrgId) ?? []), r]);
+  for (const [orgId, officials] of byDelegation) {
+    const seats = seatsOf.get(orgId);
+    if (seats === undefined || officials.length <= seats) continue;
+    const sorted = [...officials].sort((a, b) => a.id - b.id);
+    for (const r of sorted.slice(seats)) {
+      out.set(r.id, { code: 'DELEGATION_OVER_SEATS', field: 'delegationOrgId', message: `Vượt số được phân bổ: ${seatsMessage(r.delegationName, seats, officials.length)}` });
+    }
+  }
+  return out;
 }
 
 export type Attendance = {

@@ -8,6 +8,7 @@ import {
   createDelegateRequestSchema,
   type credentialsRequestSchema,
   type Delegate,
+  type DelegateKind,
   delegateKindLabels,
   type DelegateSaved,
   type DelegateWarning,
@@ -22,7 +23,7 @@ import {
 } from '../../../../shared/src/contracts/delegates.ts';
 import type { z } from 'zod';
 import { badgeCode, newSecret } from './badge-code.ts';
-import { type CongressHead, type DelegateRow, delegatesRepo, toRegister } from './delegates.repository.ts';
+import { type CongressHead, type DelegateRow, delegatesRepo, toRegister, toSeated } from './delegates.repository.ts';
 import { auditDelegates, type DelegatesDeps, readCongress, writeCongress } from './delegates.context.ts';
 import { assertCanRead, canWriteDelegates } from './delegates.policy.ts';
 import {
@@ -32,12 +33,21 @@ import {
   checkNotSummoned,
   checkSubstitution,
   compareAlternates,
+  clashWarning,
+  countsForSeats,
+  checkDelegationSeats,
   type DelegationContext,
+  editClashes,
   editLocks,
   type FieldFailure,
   findSamePerson,
+  holdsPlace,
   isSummoned,
+  overSeats,
+  personClashes,
   registerWarnings,
+  samePersonAll,
+  seatsMessage,
 } from './register-rules.ts';
 
 const kindOrder = { exOfficio: 0, appointed: 1, official: 2, alternate: 3 } as const;
@@ -46,29 +56,68 @@ export type NewDelegate = z.output<typeof createDelegateRequestSchema> & { sourc
 
 type PersonCandidate = { id?: number; personId: number | null; nameKey: string; birthDate: string | null; delegationOrgId: number };
 
+const personKeys = (rows: readonly DelegateRow[]) => rows.map((e) => ({ ...e, personId: e.person_id, nameKey: e.name_key, birthDate: e.birth_date, delegationOrgId: e.delegation_org_id }));
+
+const duplicateError = (same: DelegateRow, candidate: PersonCandidate): never => {
+  const where = same.delegation_org_id === candidate.delegationOrgId ? 'trong đoàn này' : `trong đoàn ${same.delegation_name}`;
+  const field = candidate.personId !== null && same.person_id === candidate.personId ? 'personId' : 'fullName';
+  throw new DomainError('DELEGATE_DUPLICATE', `Đồng chí ${same.full_name}${same.birth_date ? ` (sinh ngày ${formatDateVi(same.birth_date)})` : ''} đã có ${where} (${delegateKindLabels[same.kind].toLowerCase()}). Một người chỉ thuộc một đoàn đại biểu.`, [
+    { field, code: 'DELEGATE_DUPLICATE', message: `Đã có ${where}.` },
+  ]);
+};
+
 /**
  * One person once per congress: the same personnel record, or the same folded name and birth
  * date, in any delegation is refused, naming the delegation that already has them. A bare name
  * match comes back as a warning. The caller holds the congress row lock (one writer at a time).
+ *
+ * Two exceptions, both flagged rather than refused: an elected arrival (`arrival`: the lower
+ * congress has voted; the upper register keeps it beside the other seat and shows the clash),
+ * and an edit of a delegate already in such a clash (`before`: the clash it had may stay, a new
+ * one may not). `duplicateOf` is the delegate the candidate doubles, if any.
  */
-async function checkRegisteredOnce(tx: Queryable, c: CongressHead, candidate: PersonCandidate, person: LinkedPerson | null): Promise<DelegateWarning[]> {
-  const existing = await delegatesRepo.delegates(tx, c.id);
-  const { same, sameName } = findSamePerson(
-    candidate,
-    existing.map((e) => ({ ...e, personId: e.person_id, nameKey: e.name_key, birthDate: e.birth_date, delegationOrgId: e.delegation_org_id })),
+async function checkRegisteredOnce(
+  tx: Queryable,
+  c: CongressHead,
+  candidate: PersonCandidate,
+  person: LinkedPerson | null,
+  opts: { arrival?: boolean; before?: PersonCandidate; selfHolds?: boolean } = {},
+): Promise<{ warnings: DelegateWarning[]; duplicateOf: DelegateRow | null; rows: DelegateRow[] }> {
+  const rows = await delegatesRepo.delegates(tx, c.id);
+  const keys = personKeys(rows);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const { known, fresh } = opts.before ? editClashes(opts.before, candidate, keys) : { known: [], fresh: samePersonAll(candidate, keys) };
+  if (fresh.length > 0 && !opts.arrival) duplicateError(byId.get(fresh[0]!.id)!, candidate);
+  const doubles = [...fresh, ...known].map((k) => byId.get(k.id)!);
+  const self = { delegationOrgId: candidate.delegationOrgId };
+  // Shown while both hold a place; one given up (not summoned, replaced, refused) settles it.
+  const warnings = opts.selfHolds === false ? [] : doubles.filter((o) => holdsPlace(toSeated(o))).map((o) => clashWarning(self, toSeated(o)));
+  const sameName = doubles.length ? [] : findSamePerson(candidate, keys).sameName;
+  warnings.push(
+    ...registerWarnings(
+      candidate,
+      sameName.map((s) => ({ delegationName: s.delegation_name, birthDate: s.birth_date })),
+      person ? { fullName: person.full_name, nameKey: foldVietnamese(person.full_name), birthDate: person.birth_date } : null,
+    ),
   );
-  if (same) {
-    const where = same.delegation_org_id === candidate.delegationOrgId ? 'trong đoàn này' : `trong đoàn ${same.delegation_name}`;
-    const field = candidate.personId !== null && same.person_id === candidate.personId ? 'personId' : 'fullName';
-    throw new DomainError('DELEGATE_DUPLICATE', `Đồng chí ${same.full_name}${same.birth_date ? ` (sinh ngày ${formatDateVi(same.birth_date)})` : ''} đã có ${where} (${delegateKindLabels[same.kind].toLowerCase()}). Một người chỉ thuộc một đoàn đại biểu.`, [
-      { field, code: 'DELEGATE_DUPLICATE', message: `Đã có ${where}.` },
-    ]);
-  }
-  return registerWarnings(
-    candidate,
-    sameName.map((s) => ({ delegationName: s.delegation_name, birthDate: s.birth_date })),
-    person ? { fullName: person.full_name, nameKey: foldVietnamese(person.full_name), birthDate: person.birth_date } : null,
-  );
+  return { warnings, duplicateOf: doubles[0] ?? null, rows };
+}
+
+/**
+ * The delegation's allocated seats against its officials (without `self`): refused by hand with
+ * DELEGATION_SEATS_FULL; for an elected arrival, a warning (the lower congress has voted).
+ */
+async function checkSeats(tx: Queryable, c: CongressHead, rows: readonly DelegateRow[], x: { kind: DelegateKind; delegationOrgId: number; selfId?: number }, arrival: boolean): Promise<DelegateWarning[]> {
+  if (x.kind !== 'official') return [];
+  const allocation = await delegatesRepo.allocation(tx, c.id);
+  if (!allocation) return [];
+  const seats = allocation.lines.find((l) => l.org_id === x.delegationOrgId)?.seats ?? null;
+  const officials = rows.filter((r) => r.id !== x.selfId && r.delegation_org_id === x.delegationOrgId && countsForSeats({ kind: r.kind, replacesId: r.replaces_id })).length;
+  const name = (await tx.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [x.delegationOrgId])).rows[0]?.name ?? String(x.delegationOrgId);
+  const verdict = checkDelegationSeats({ kind: x.kind, seats, officials, delegationName: name });
+  if (verdict.ok) return [];
+  if (!arrival) return fieldFailure(verdict);
+  return [{ code: 'DELEGATION_OVER_SEATS', field: 'delegationOrgId', message: `Vượt số được phân bổ: ${seatsMessage(name, seats!, officials + 1)}` }];
 }
 
 type LinkedPerson = NonNullable<Awaited<ReturnType<typeof delegatesRepo.person>>>;
@@ -91,8 +140,18 @@ const fieldFailure = (f: FieldFailure): never => {
   throw new DomainError(f.code as 'DELEGATE_INVALID', f.message, [{ field: f.field, code: f.detailCode, message: f.message }]);
 };
 
-/** Adds one delegate inside the caller's transaction: checks the delegation and that the person is not registered twice. */
-export async function insertDelegate(tx: Queryable, c: CongressHead, input: NewDelegate, actor: Actor | null = null): Promise<{ id: number; warnings: DelegateWarning[] }> {
+/**
+ * Adds one delegate inside the caller's transaction: checks the delegation, that the person is not
+ * registered twice and, for an official, the delegation's allocated seats. `arrival`: a delegate an
+ * election brought; a clash or seats exceeded is kept and flagged, not refused.
+ */
+export async function insertDelegate(
+  tx: Queryable,
+  c: CongressHead,
+  input: NewDelegate,
+  actor: Actor | null = null,
+  opts: { arrival?: boolean } = {},
+): Promise<{ id: number; warnings: DelegateWarning[]; duplicateOfId: number | null }> {
   const fullName = input.fullName.replace(/\s+/g, ' ').trim();
   const delegation = checkDelegation(input.kind, input.delegationOrgId, await delegationContext(tx, c));
   if (!delegation.ok) return fieldFailure(delegation);
@@ -100,12 +159,14 @@ export async function insertDelegate(tx: Queryable, c: CongressHead, input: NewD
   if (input.kind !== 'alternate' && input.alternateRank != null) fail('DELEGATE_INVALID', 'Chỉ đại biểu dự khuyết có thứ tự dự khuyết.', [{ field: 'alternateRank', code: 'NOT_ALTERNATE', message: 'Chỉ dành cho đại biểu dự khuyết.' }]);
   const nameKey = foldVietnamese(fullName);
   const person = await linkedPerson(tx, actor, input.personId);
-  const warnings = await checkRegisteredOnce(tx, c, { personId: input.personId ?? null, nameKey, birthDate: input.birthDate ?? null, delegationOrgId }, person);
+  const arrival = opts.arrival === true;
+  const { warnings, duplicateOf, rows } = await checkRegisteredOnce(tx, c, { personId: input.personId ?? null, nameKey, birthDate: input.birthDate ?? null, delegationOrgId }, person, { arrival });
+  warnings.push(...(await checkSeats(tx, c, rows, { kind: input.kind, delegationOrgId }, arrival)));
   // No rank given: the order comes from the votes, then party age, then the order of entry (compareAlternates).
   const rank = input.alternateRank ?? null;
   const r = await tx.query<{ id: number }>(
-    `INSERT INTO delegates (congress_id, person_id, full_name, name_key, birth_date, gender, party_join_date, position, delegation_org_id, kind, alternate_rank, votes, source_election_id, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    `INSERT INTO delegates (congress_id, person_id, full_name, name_key, birth_date, gender, party_join_date, position, delegation_org_id, kind, alternate_rank, votes, source_election_id, note, duplicate_of_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
       c.id,
       input.personId ?? null,
@@ -121,9 +182,10 @@ export async function insertDelegate(tx: Queryable, c: CongressHead, input: NewD
       input.votes ?? null,
       input.sourceElectionId ?? null,
       input.note?.trim() || null,
+      duplicateOf?.id ?? null,
     ],
   );
-  return { id: r.rows[0]!.id, warnings };
+  return { id: r.rows[0]!.id, warnings, duplicateOfId: duplicateOf?.id ?? null };
 }
 
 /** The fields an edit compares, for the audit entry: [field, label, value before, value after]. */
@@ -193,7 +255,15 @@ export function createRegisterOps({ db }: DelegatesDeps) {
       const allocation = await delegatesRepo.allocation(db, c.id);
       const allocated = new Map((allocation?.lines ?? []).map((l) => [l.org_id, l.seats]));
       const subs = await delegatesRepo.subordinateOrgs(db, c.org_id);
-      const keys = rows.map((e) => ({ ...e, personId: e.person_id, nameKey: e.name_key, birthDate: e.birth_date, delegationOrgId: e.delegation_org_id }));
+      const keys = personKeys(rows);
+      // What the organizers must settle, on the row: one person holding two places, officials beyond the delegation's seats.
+      const seatedRows = rows.map(toSeated);
+      const clashes = personClashes(seatedRows);
+      const over = allocation ? overSeats(seatedRows, allocated) : new Map<number, DelegateWarning>();
+      const rowWarnings = (r: DelegateRow): DelegateWarning[] => [
+        ...(clashes.get(r.id) ?? []).map((o) => clashWarning({ delegationOrgId: r.delegation_org_id }, o)),
+        ...(over.has(r.id) ? [over.get(r.id)!] : []),
+      ];
       const delegates: Delegate[] = rows
         .map((r): Delegate => {
           const sameName = r.birth_date ? [] : findSamePerson({ id: r.id, personId: r.person_id, nameKey: r.name_key, birthDate: null, delegationOrgId: r.delegation_org_id }, keys).sameName;
@@ -224,6 +294,7 @@ export function createRegisterOps({ db }: DelegatesDeps) {
             credentialsNote: r.credentials_note,
             credentialsChecks: r.credentials_checks,
             sameNameAs: sameName.map((s) => ({ id: s.id, delegation: s.delegation_name })),
+            warnings: rowWarnings(r),
             badgeCode: secret ? badgeCode(secret, c.id, r.id) : null,
             sessionsAttended: sessionsOf.get(r.id) ?? [],
             note: r.note,
@@ -336,19 +407,29 @@ export function createRegisterOps({ db }: DelegatesDeps) {
         if (!verdict.ok) return fieldFailure(verdict);
         const person = next.personId !== null ? await linkedPerson(tx, actor, next.personId) : null;
         const nameKey = foldVietnamese(next.fullName);
-        const warnings = await checkRegisteredOnce(tx, c, { id: d.id, personId: next.personId, nameKey, birthDate: next.birthDate, delegationOrgId: next.delegationOrgId }, person);
+        const before = { id: d.id, personId: d.person_id, nameKey: d.name_key, birthDate: d.birth_date, delegationOrgId: d.delegation_org_id };
+        const { warnings, duplicateOf, rows } = await checkRegisteredOnce(tx, c, { id: d.id, personId: next.personId, nameKey, birthDate: next.birthDate, delegationOrgId: next.delegationOrgId }, person, {
+          before,
+          selfHolds: holdsPlace(toSeated(d)),
+        });
+        // Into an official seat of a delegation (by kind or by delegation): within its allocated seats.
+        if (d.replaces_id === null && (next.kind !== d.kind || next.delegationOrgId !== d.delegation_org_id)) {
+          await checkSeats(tx, c, rows, { kind: next.kind, delegationOrgId: next.delegationOrgId, selfId: d.id }, false);
+        }
+        // A clash settled by the edit (another person now) lifts the arrival's exemption from the once-per-congress indexes.
+        const duplicateOfId = d.duplicate_of_id !== null && duplicateOf === null ? null : d.duplicate_of_id;
         const orgNames = new Map<number, string>([[c.org_id, c.org_name], [d.delegation_org_id, d.delegation_name], ...(await delegatesRepo.subordinateOrgs(tx, c.org_id)).map((o) => [o.id, o.name] as [number, string])]);
         const changes = changedFields(d, next, (id) => orgNames.get(id) ?? String(id));
-        if (changes.length === 0) return { id: d.id, version: d.version, warnings };
+        if (changes.length === 0 && duplicateOfId === d.duplicate_of_id) return { id: d.id, version: d.version, warnings };
         const r = await tx.query<{ version: number }>(
           `UPDATE delegates SET full_name = $2, name_key = $3, kind = $4, delegation_org_id = $5, person_id = $6, birth_date = $7, gender = $8, party_join_date = $9,
-                  position = $10, alternate_rank = $11, votes = $12, note = $13,
+                  position = $10, alternate_rank = $11, votes = $12, note = $13, duplicate_of_id = $15,
                   credentials = CASE WHEN $14 THEN 'pending' ELSE credentials END,
                   credentials_reason = CASE WHEN $14 THEN NULL ELSE credentials_reason END,
                   credentials_checks = CASE WHEN $14 THEN '{}'::jsonb ELSE credentials_checks END,
                   version = version + 1, updated_at = now()
             WHERE id = $1 RETURNING version`,
-          [d.id, next.fullName, nameKey, next.kind, next.delegationOrgId, next.personId, next.birthDate, next.gender, next.partyJoinDate, next.position, next.alternateRank, next.votes, next.note, verdict.resetCredentials],
+          [d.id, next.fullName, nameKey, next.kind, next.delegationOrgId, next.personId, next.birthDate, next.gender, next.partyJoinDate, next.position, next.alternateRank, next.votes, next.note, verdict.resetCredentials, duplicateOfId],
         );
         if (verdict.resetCredentials) warnings.push({ code: 'CREDENTIALS_RESET', field: 'kind', message: 'Đã đổi loại đại biểu hoặc đoàn đại biểu: tư cách đại biểu cần được thẩm tra lại.' });
         await auditDelegates(

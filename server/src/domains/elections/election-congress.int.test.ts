@@ -87,6 +87,48 @@ describe.each(testEngines)('an election held at a congress takes its denominator
     expect(audit.rows[0]!.details.after.exclusions).toEqual({ convenerMembersAbsentWhole: 1, delegatesAbsentWholeNotReplaced: 1 });
   });
 
+  it('opens no round while check-in shows delegates of fewer than two thirds of the subordinate organisations, whatever is typed (Charter Đ11 K6 b)', async () => {
+    const { p, admin, province, convener, officials, counterIds } = await setup();
+    for (const n of [1, 2, 3, 4]) expect((await admin.post(`/api/congresses/${province}/delegates`, { fullName: `Ủy viên ${n}`, kind: 'exOfficio' })).statusCode).toBe(201);
+    const e = (await admin.post('/api/elections', electionBody(p.id(''), province))).json();
+    const conveners = (await admin.get(`/api/congresses/${province}/delegates`)).json().delegates.filter((d: { kind: string }) => d.kind === 'exOfficio').map((d: { id: number }) => d.id) as number[];
+    expect(conveners).toEqual(expect.arrayContaining(convener));
+    // 12 summoned, 8 present (two thirds) — but only the first district's delegates came: 1 of 3 organisations.
+    const s1 = (await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Phiên khai mạc', date: '2020-10-14', kind: 'official' })).json().id;
+    for (const id of [...conveners, officials[0]!, officials[1]!]) expect((await admin.post(`/api/congresses/${province}/check-in/manual`, { sessionId: s1, delegateId: id })).statusCode).toBe(200);
+    expect((await admin.put(`/api/elections/${e.id}/counters`, { counters: [{ userId: counterIds[0], isChief: true }, { userId: counterIds[1], team: 'A' }, { userId: counterIds[2], team: 'B' }] })).statusCode).toBe(200);
+    const version = (await admin.get(`/api/elections/${e.id}`)).json().version;
+    const body = { version, present: 8, ballotsIssued: 8, ballotsCollected: 8, listVote: { agree: 8, disagree: 0, present: 8 }, subordinateOrgs: { total: 3, withDelegatesPresent: 3 } };
+    const refused = (await admin.post(`/api/elections/${e.id}/open-entry`, body)).json();
+    expect(refused.error.code).toBe('QUORUM_NOT_MET');
+    expect(refused.error.message).toContain('Tổ chức đảng trực thuộc có đại biểu tham dự 1/3 (điểm danh Phiên khai mạc), cần ít nhất 2.');
+    // A delegate of the second district arrives: two of three organisations.
+    expect((await admin.post(`/api/congresses/${province}/check-in/manual`, { sessionId: s1, delegateId: officials[2]! })).statusCode).toBe(200);
+    const opened = await admin.post(`/api/elections/${e.id}/open-entry`, { ...body, present: 9, ballotsIssued: 9, ballotsCollected: 9 });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().subordinateOrgs).toEqual({ total: 3, withDelegatesPresent: 2 });
+  });
+
+  it('records the congress as held only if an official session checked in here reached the quorum (Charter Đ11 K6)', async () => {
+    const { admin, province, convener, officials } = await setup();
+    const held = async () => {
+      const c = (await admin.get(`/api/congresses/${province}`)).json();
+      return admin.post(`/api/congresses/${province}/transition`, { version: c.version, to: 'held', actualStart: '2020-10-14', actualEnd: '2020-10-14', override: { reason: 'Ghi nhận để kiểm thử' } });
+    };
+    // 8 summoned; 4 checked in at the opening: below two thirds (6).
+    const s1 = (await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Phiên khai mạc', date: '2020-10-14', kind: 'official' })).json().id;
+    for (const id of [convener[0]!, ...officials.slice(0, 3)]) expect((await admin.post(`/api/congresses/${province}/check-in/manual`, { sessionId: s1, delegateId: id })).statusCode).toBe(200);
+    const refused = (await held()).json();
+    expect(refused.error.code).toBe('QUORUM_NOT_MET');
+    expect(refused.error.message).toBe('Điểm danh Phiên khai mạc ngày 14/10/2020: có mặt 4/8 đại biểu, cần ít nhất 6. Đại hội không đủ điều kiện khai mạc (Điều lệ Đảng Đ11 K6): chỉ có thể lùi ngày hoặc triệu tập lại.');
+    // Summoned again: a second opening session reaches it.
+    const s2 = (await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Phiên khai mạc (triệu tập lại)', date: '2020-10-14', kind: 'official' })).json().id;
+    for (const id of [...convener, ...officials.slice(0, 4)]) expect((await admin.post(`/api/congresses/${province}/check-in/manual`, { sessionId: s2, delegateId: id })).statusCode).toBe(200);
+    const ok = await held();
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('held');
+  });
+
   it('refuses a congress of another organization or of the other form, and keeps typed figures for an election held at no congress', async () => {
     const { p, admin, province, congressOf } = await setup();
     const other = await admin.post('/api/elections', electionBody(p.id(''), congressOf('-D1')));

@@ -300,7 +300,11 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect((await as(ctx.app, viewer).post('/api/elections', { orgId: p.id('-D1'), title: 'x', kind: 'secretary', regulation: '2024', congressKind: 'conference', seats: 1, summoned: 15, candidates: [{ fullName: 'Lê Văn A' }] })).json().error.code).toBe('FORBIDDEN_ROLE');
   });
 
-  it('breaks a tie at the cut-off with a round among the tied only, then closes', async () => {
+  /**
+   * A cell congress of 12 electing 2 of 3, counted to a tie: An 10, Bình 7, Cường 7 of D = 12, so
+   * Bình and Cường tie for the last seat. `settings` are [U] settings set before entry opens.
+   */
+  async function tiedCellElection(settings?: Record<string, unknown>) {
     const p = await buildProvince(t.db, { districts: 1, grassroots: 1, cells: 1 });
     const organizer = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1-G1'));
     const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id('-D1-G1'))));
@@ -324,21 +328,30 @@ describe.each(testEngines)('an election from setup to published result on %s', (
       headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf },
       payload: { counters: [{ userId: ids[0], isChief: true }, { userId: ids[1], team: 'A' }, { userId: ids[2], team: 'B' }] },
     });
-    const version = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json().version;
+    let version = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json().version;
+    if (settings) {
+      const set = await as(ctx.app, organizer).put(`/api/elections/${created.id}/rule-settings`, { version, settings });
+      expect(set.statusCode, set.body).toBe(200);
+      version = set.json().version;
+    }
     expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/open-entry`, { version, present: 12, ballotsIssued: 12, ballotsCollected: 12, listVote: { agree: 12, disagree: 0, present: 12 } })).statusCode).toBe(200);
     const enterAll = async (ballots: { kind: 'strike'; struck: number[] }[]) => {
       for (const [i, entry] of ballots.entries()) {
         for (const team of [a!, b!]) expect((await as(ctx.app, team).post(`/api/elections/${created.id}/ballots`, { serial: i + 1, entry })).statusCode).toBe(200);
       }
     };
-    // 2 ballots strike An, 5 strike Bình, 5 strike Cường: An 10, Bình 7, Cường 7 of D = 12.
     const strike = (n: number, times: number) => Array.from({ length: times }, () => ({ kind: 'strike' as const, struck: [n] }));
     await enterAll([...strike(1, 2), ...strike(2, 5), ...strike(3, 5)]);
     const first = (await as(ctx.app, chief!).post(`/api/elections/${created.id}/count`)).json();
-    expect(first.result.elected).toEqual([1]);
-    expect(first.result.tie).toEqual({ ballotNos: [2, 3], seats: 1 });
     expect((await as(ctx.app, chief!).post(`/api/elections/${created.id}/publish`)).statusCode).toBe(200);
     const published = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json();
+    return { p, created, organizer, chief: chief!, enterAll, strike, first, published };
+  }
+
+  it('breaks a tie at the cut-off with a round among the tied only, then closes', async () => {
+    const { p, created, organizer, chief, enterAll, strike, first, published } = await tiedCellElection();
+    expect(first.result.elected).toEqual([1]);
+    expect(first.result.tie).toEqual({ ballotNos: [2, 3], seats: 1 });
     expect(published.phase.kind).toBe('awaitingRound');
     expect(published.phase.next.purpose).toBe('tieBreak');
     expect(published.phase.next.candidates.map((c: { fullName: string }) => c.fullName)).toEqual(['Lê Thị Bình', 'Lê Văn Cường']);
@@ -375,6 +388,61 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     const approved = (await as(ctx.app, upper).post(`/api/elections/${created.id}/approve`, { version: done.version, decisionNo: '12-QĐ/HU', decisionDate: closedOn })).json();
     expect([approved.approval.status, approved.approval.decisionNo]).toEqual(['approved', '12-QĐ/HU']);
     expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: approved.version })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+  });
+
+  it('opens a tie-break round below two thirds with a recorded warning by default, and refuses it when the [U] setting says block', async () => {
+    const warned = await tiedCellElection();
+    const opened = await as(ctx.app, warned.organizer).post(`/api/elections/${warned.created.id}/next-round`, { version: warned.published.version, present: 7, ballotsIssued: 7, ballotsCollected: 7 });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().quorumWarning).toBe('Vòng 2 mở khi có mặt 7/12, dưới hai phần ba số được triệu tập (chỉ cảnh báo — thiết lập chưa xác nhận).');
+    const audit = await t.db.query<{ summary: string; details: { quorumWarning?: string } }>(`SELECT summary, details FROM audit_log WHERE action = 'election.round_opened' AND entity_id = $1`, [String(warned.created.id)]);
+    expect(audit.rows[0]!.details.quorumWarning).toBe('Có mặt 7/12, cần ít nhất 8 (hai phần ba số được triệu tập).');
+    expect(audit.rows[0]!.summary).toContain('cảnh báo');
+
+    const strict = await tiedCellElection({ quorumRecheckEachRound: 'block' });
+    expect(strict.published.unconfirmedRules.find((r: { id: string }) => r.id === 'quorumRecheckEachRound')).toMatchObject({ value: 'block', defaultValue: 'warn', overridden: true, editable: false });
+    const refused = await as(ctx.app, strict.organizer).post(`/api/elections/${strict.created.id}/next-round`, { version: strict.published.version, present: 7, ballotsIssued: 7, ballotsCollected: 7 });
+    expect(refused.json().error.code).toBe('QUORUM_NOT_MET');
+    expect(refused.json().error.message).toContain('Có mặt 7/12, cần ít nhất 8');
+    expect((await as(ctx.app, strict.organizer).post(`/api/elections/${strict.created.id}/next-round`, { version: strict.published.version, present: 8, ballotsIssued: 8, ballotsCollected: 8 })).statusCode).toBe(200);
+  });
+
+  it('changes the [U] settings only while the election is set up, checked by the engine and audited', async () => {
+    const { e, organizer, p } = await setup();
+    const api = as(ctx.app, organizer);
+    const bad = await api.put(`/api/elections/${e.id}/rule-settings`, { version: e.version, settings: { percentDecimals: 9 } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'settings.percentDecimals', code: 'SETTING_VALUE_INVALID' });
+    expect((await api.put(`/api/elections/${e.id}/rule-settings`, { version: e.version, settings: { threshold: 'plurality' } })).json().error.details[0].code).toBe('RULE_NOT_CONFIGURABLE');
+    expect((await api.put(`/api/elections/${e.id}/rule-settings`, { version: e.version, settings: { ballotOrder: 'asEntered' } })).json().error.details[0].code).toBe('RULE_NOT_CONFIGURABLE');
+    const outsider = as(ctx.app, await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D2')));
+    expect((await outsider.put(`/api/elections/${e.id}/rule-settings`, { version: e.version, settings: { percentDecimals: 1 } })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
+    const set = await api.put(`/api/elections/${e.id}/rule-settings`, { version: e.version, settings: { percentDecimals: 1, conveningSurplusPercent: { min: 10, max: 20 } } });
+    expect(set.statusCode, set.body).toBe(200);
+    const rules = set.json().unconfirmedRules as { id: string; value: unknown; overridden: boolean; editable: boolean }[];
+    expect(rules.find((r) => r.id === 'percentDecimals')).toMatchObject({ value: 1, overridden: true, editable: true });
+    // Back to the default: nothing stored for it.
+    const back = await api.put(`/api/elections/${e.id}/rule-settings`, { version: set.json().version, settings: { percentDecimals: 2 } });
+    expect((await t.db.query<{ rule_settings: unknown }>(`SELECT rule_settings FROM elections WHERE id = $1`, [e.id])).rows[0]!.rule_settings).toEqual({ conveningSurplusPercent: { min: 10, max: 20 } });
+    const audit = await t.db.query<{ details: { before: unknown; after: unknown } }>(`SELECT details FROM audit_log WHERE action = 'election.rule_settings_set' AND entity_id = $1 ORDER BY id`, [String(e.id)]);
+    expect(audit.rows.map((r) => r.details.after)).toEqual([{ percentDecimals: 1, conveningSurplusPercent: { min: 10, max: 20 } }, { conveningSurplusPercent: { min: 10, max: 20 } }]);
+    const opened = await api.post(`/api/elections/${e.id}/open-entry`, { version: back.json().version, present: 45, ballotsIssued: 45, ballotsCollected: 45, listVote: { agree: 45, disagree: 0, present: 45 } });
+    expect(opened.statusCode).toBe(200);
+    expect((await api.put(`/api/elections/${e.id}/rule-settings`, { version: opened.json().version, settings: { percentDecimals: 1 } })).json().error.code).toBe('ELECTION_WRONG_STATUS');
+  });
+
+  it('refuses to open entry when delegates of fewer than two thirds of the subordinate organisations are present (Charter Đ11 K6 b)', async () => {
+    const { e, organizer } = await setup();
+    const open = (total: number, withDelegatesPresent: number) =>
+      as(ctx.app, organizer).post(`/api/elections/${e.id}/open-entry`, { version: e.version, present: 45, ballotsIssued: 45, ballotsCollected: 45, listVote: { agree: 45, disagree: 0, present: 45 }, subordinateOrgs: { total, withDelegatesPresent } });
+    const low = (await open(9, 5)).json();
+    expect(low.error.code).toBe('QUORUM_NOT_MET');
+    expect(low.error.message).toContain('Tổ chức đảng trực thuộc có đại biểu tham dự 5/9, cần ít nhất 6.');
+    expect(low.error.details).toEqual([{ field: 'subordinateOrgs', code: 'SUBORDINATE_ORGS_BELOW_TWO_THIRDS', message: expect.any(String) }]);
+    expect((await open(9, 10)).json().error.details[0].field).toBe('subordinateOrgs');
+    const ok = await open(9, 6);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().subordinateOrgs).toEqual({ total: 9, withDelegatesPresent: 6 });
   });
 
   it('leaves a seat to the congress when too few pass the threshold: further round with an added name, or stop', async () => {

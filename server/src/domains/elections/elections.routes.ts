@@ -9,6 +9,7 @@ import {
   nominateRequestSchema,
   openEntryRequestSchema,
   entryKeysRequestSchema,
+  ruleSettingsRequestSchema,
   resolveBallotRequestSchema,
 } from '../../../../shared/src/contracts/elections.ts';
 import { requireSession } from '../../platform/http/session.ts';
@@ -45,6 +46,7 @@ export const electionsRoutes =
     app.post('/elections/:id/nominations', { schema: { params: idParams, body: nominateRequestSchema } }, async (req) =>
       elections.nominate(requireSession(req).actor, req.params.id, req.body),
     );
+    app.put('/elections/:id/rule-settings', { schema: { params: idParams, body: ruleSettingsRequestSchema } }, async (req) => elections.setRuleSettings(requireSession(req).actor, req.params.id, req.body));
     app.put('/elections/:id/entry-keys', { schema: { params: idParams, body: entryKeysRequestSchema } }, async (req) => elections.setEntryKeys(requireSession(req).actor, req.params.id, req.body));
     app.post('/elections/:id/open-entry', { schema: { params: idParams, body: openEntryRequestSchema } }, async (req) =>
       elections.openEntry(requireSession(req).actor, req.params.id, req.body),

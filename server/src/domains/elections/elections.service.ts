@@ -26,9 +26,13 @@ import {
   floorNomineeApprovalsNeeded,
   INVALID_REASON_INFO,
   orderForBallot,
+  atLeastTwoThirds,
+  type QuorumCheck,
+  QUORUM_FAILURE_MESSAGES,
   quorumVerdict,
   resolveRuleSet,
   type RuleSet,
+  type SettingOverrides,
 } from './counting/index.ts';
 import { canonicalBallot } from './ballot-canonical.ts';
 import { ballotFormOf, type BallotShape, checkEntryShape } from './ballot-shape.ts';
@@ -73,6 +77,8 @@ type ElectionRow = {
   congress_id: number | null;
   denominator_source: DenominatorSource | null;
   entry_keys: EntryKeys;
+  rule_settings: SettingOverrides;
+  subordinate_orgs: { total: number; withDelegatesPresent: number } | null;
   version: number;
 };
 type NominationRow = { id: number; full_name: string; nominated_by: 'floor' | 'self'; present: number; approvals: number; admitted: boolean; recorded_at: Date; username: string };
@@ -82,9 +88,22 @@ type EntryRow = { round: number; serial: number; team: 'A' | 'B' | 'R'; entry: B
 
 export type { HistoryItem, StoredResult } from './round-result.ts';
 
-const ruleSetOf = (regulation: '2014' | '2024'): RuleSet => {
-  const r = resolveRuleSet(regulation);
-  if (!r.ok) throw new Error('rule set');
+/** What falls short of Charter Đ11 K6, with the numbers, in Vietnamese. */
+function quorumShortfall(q: QuorumCheck, sessionLabel: string | null): string {
+  const parts: string[] = [];
+  if (!atLeastTwoThirds(q.present, q.summoned)) parts.push(`Có mặt ${q.present}/${q.summoned}, cần ít nhất ${q.presentNeeded} (hai phần ba số được triệu tập).`);
+  if (q.subordinateOrgs && !q.subordinateOrgs.ok)
+    parts.push(`Tổ chức đảng trực thuộc có đại biểu tham dự ${q.subordinateOrgs.withDelegatesPresent}/${q.subordinateOrgs.total}${sessionLabel ? ` (điểm danh ${sessionLabel})` : ''}, cần ít nhất ${q.subordinateOrgs.needed}.`);
+  return parts.join(' ');
+}
+
+const quorumFields = (q: QuorumCheck) =>
+  q.failures.map((f) => ({ field: f === 'SUBORDINATE_ORGS_BELOW_TWO_THIRDS' ? 'subordinateOrgs' : 'present', code: f, message: QUORUM_FAILURE_MESSAGES[f] }));
+
+/** The regulation's rule set with the election's [U] settings (checked when they were saved). */
+const ruleSetOf = (regulation: '2014' | '2024', settings: SettingOverrides = {}): RuleSet => {
+  const r = resolveRuleSet(regulation, settings);
+  if (!r.ok) throw new DomainError('ELECTION_INVALID', r.error.message);
   return r.value;
 };
 
@@ -101,7 +120,7 @@ function toEngineEntry(e: BallotEntryInput, roundIds: readonly string[]): Ballot
 
 /** The engine's state, replayed from the stored history: the database keeps facts, the engine derives the rest. */
 function replay(e: ElectionRow, candidates: CandidateRow[]): ElectionState {
-  const rs = ruleSetOf(e.regulation);
+  const rs = ruleSetOf(e.regulation, e.rule_settings);
   const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
   if (!d.ok) throw new DomainError('ELECTION_INVALID', d.error.message);
   const firstRound = candidates.filter((c) => c.round_added === 1).map((c) => String(c.ballot_no));
@@ -143,7 +162,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     if (!f?.registered) return null;
     const exclusions = f.sessionsHeld > 0 ? Object.fromEntries(Object.entries(f.exclusions).filter(([, n]) => n > 0)) : null;
     const source: DenominatorSource = { kind: 'congressRegister', takenAt: deps.clock.now().toISOString(), at, sessionsHeld: f.sessionsHeld, exclusionsFromCheckIn: exclusions !== null };
-    return { summoned: f.summoned, exclusions, source };
+    return { summoned: f.summoned, exclusions, source, subordinateOrgs: f.latestSession?.subordinateOrgs ?? null, sessionLabel: f.latestSession?.label ?? null };
   }
 
   async function announceFinished(tx: Queryable, e: ElectionRow, state: ReturnType<typeof replay>, candidates: CandidateRow[], closedOn: string) {
@@ -217,7 +236,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         // A counting-committee member whose name is on the list is the clash R1.6 forbids.
         countingCommittee: counters.map((c) => byName.get(foldVietnamese(c.full_name)) ?? `user:${c.user_id}`),
       },
-      ruleSetOf(e.regulation),
+      ruleSetOf(e.regulation, e.rule_settings),
     );
   }
 
@@ -317,7 +336,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     ).rows;
 
   function present(e: ElectionRow, candidates: CandidateRow[], counters: CounterRow[], acc: Awaited<ReturnType<typeof access>>, actor: Actor, nominations: NominationRow[] = []) {
-    const rs = ruleSetOf(e.regulation);
+    const rs = ruleSetOf(e.regulation, e.rule_settings);
     const rv = roundView(e, candidates);
     const d = computeDenominator({ congress: e.congress_kind, summoned: e.summoned, exclusions: e.exclusions as Partial<Record<ExclusionCategory, number>> }, rs);
     const showResult = e.status === 'published' || acc.manage || acc.chief;
@@ -338,6 +357,12 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       congressId: e.congress_id,
       denominatorSource: e.denominator_source,
       entryKeys: e.entry_keys,
+      subordinateOrgs: e.subordinate_orgs,
+      // A further round opened below two thirds (allowed by the [U] default, §8 item 3): said wherever the round is shown.
+      quorumWarning:
+        e.current_round > 1 && e.present !== null && e.status !== 'setup' && !atLeastTwoThirds(e.present, e.summoned)
+          ? `Vòng ${e.current_round} mở khi có mặt ${e.present}/${e.summoned}, dưới hai phần ba số được triệu tập (chỉ cảnh báo — thiết lập chưa xác nhận).`
+          : null,
       // What this round's ballot is typed with: a round longer than the codes falls back to numbers.
       roundEntryKeys: effectiveEntryKeys(e.entry_keys, rv.roundIds.length || candidates.length),
       maxKeyedNames: MAX_KEYED_NAMES,
@@ -370,7 +395,18 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       },
       unconfirmedRules: Object.values(rs.rules)
         .filter((r) => r.unconfirmed)
-        .map((r) => ({ id: r.id, value: r.value, source: r.source, summary: r.summaryVi, explanation: r.explanation })),
+        .map((r) => ({
+          id: r.id,
+          value: r.value,
+          defaultValue: r.defaultValue,
+          options: r.options,
+          overridden: r.overridden,
+          // The order is applied when the list is numbered at creation; the rest may change until entry opens.
+          editable: r.kind === 'setting' && r.id !== 'ballotOrder' && e.status === 'setup' && acc.manage,
+          source: r.source,
+          summary: r.summaryVi,
+          explanation: r.explanation,
+        })),
       // The reasons of this rule set; the entry screen offers only rulings (not those that follow from the marks) and asks for a note where one is required.
       invalidReasons: Object.entries(INVALID_REASON_INFO)
         .filter(([code]) => (rs.rules.invalidReasons.value as readonly string[]).includes(code))
@@ -565,7 +601,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
         if (e.version !== input.version) fail('VERSION_CONFLICT');
         if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS', 'Danh sách đã được biểu quyết thông qua; không thêm người được nữa.');
-        const rs = ruleSetOf(e.regulation);
+        const rs = ruleSetOf(e.regulation, e.rule_settings);
         if (input.present > e.summoned)
           fail('ELECTION_INVALID', `Số có mặt (${input.present}) lớn hơn số được triệu tập (${e.summoned}).`, [{ field: 'present', code: 'PRESENT_OVER_SUMMONED', message: 'Lớn hơn số được triệu tập.' }]);
         const candidates = await candidatesOf(tx, id);
@@ -606,6 +642,33 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       return { ...outcome, election: await this.get(actor, id) };
     },
 
+    /**
+     * The [U] settings of the rule set (election-rules.md §0), changed before entry opens: the
+     * values are the engine's to check; a setting equal to its default is not stored.
+     */
+    async setRuleSettings(actor: Actor, id: number, input: { version: number; settings: Record<string, unknown> }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        if (e.status !== 'setup') fail('ELECTION_WRONG_STATUS', 'Chỉ thay đổi các thiết lập chưa xác nhận trước khi bắt đầu nhập phiếu.');
+        if ('ballotOrder' in input.settings) fail('ELECTION_INVALID', 'Thứ tự tên trên phiếu được áp dụng khi lập danh sách; không đổi sau đó.', [{ field: 'settings.ballotOrder', code: 'RULE_NOT_CONFIGURABLE', message: 'Không đổi sau khi đã lập danh sách.' }]);
+        const merged = { ...e.rule_settings, ...input.settings } as SettingOverrides;
+        const r = resolveRuleSet(e.regulation, merged);
+        if (!r.ok) {
+          const rule = (r.error.details as { rule?: string } | undefined)?.rule;
+          throw new DomainError('ELECTION_INVALID', r.error.message, [{ field: rule ? `settings.${rule}` : 'settings', code: r.error.code, message: r.error.message }]);
+        }
+        const rs = r.value;
+        const stored = Object.fromEntries(Object.keys(merged).filter((k) => rs.rules[k as keyof typeof rs.rules].overridden).map((k) => [k, merged[k as keyof SettingOverrides]]));
+        await tx.query(`UPDATE elections SET rule_settings = $2::jsonb, version = version + 1 WHERE id = $1`, [id, JSON.stringify(stored)]);
+        const changed = Object.keys(input.settings).map((k) => `${rs.rules[k as keyof typeof rs.rules].summaryVi} → ${JSON.stringify(rs.rules[k as keyof typeof rs.rules].value)}`);
+        await audit(tx, actor, e, 'election.rule_settings_set', `Thiết lập chưa xác nhận: ${changed.join('; ')} — ${e.title}`, { before: e.rule_settings, after: stored });
+      });
+      events.emit(id, { type: 'setup' });
+      return this.get(actor, id);
+    },
+
     /** Codes or numbers: chosen before the ballots are printed, so only while the election is being set up. */
     async setEntryKeys(actor: Actor, id: number, input: { version: number; entryKeys: EntryKeys }) {
       await db.transaction(async (tx) => {
@@ -621,7 +684,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
       return this.get(actor, id);
     },
 
-    async openEntry(actor: Actor, id: number, input: { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } }) {
+    async openEntry(
+      actor: Actor,
+      id: number,
+      input: { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number }; subordinateOrgs?: { total: number; withDelegatesPresent: number } | undefined },
+    ) {
       await db.transaction(async (tx) => {
         const e = await load(tx, id, true);
         if (!canManage(actor, e)) fail(pathInside(e.org_path, actor.scopePath) ? 'FORBIDDEN_ROLE' : 'ORG_OUT_OF_SCOPE');
@@ -635,7 +702,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         const taken = await denominatorFromCongress(tx, e.congress_id, e.congress_kind, 'openEntry');
         if (taken) {
           const exclusions = taken.exclusions ?? e.exclusions;
-          const d = computeDenominator({ congress: e.congress_kind, summoned: taken.summoned, exclusions: exclusions as Partial<Record<ExclusionCategory, number>> }, ruleSetOf(e.regulation));
+          const d = computeDenominator({ congress: e.congress_kind, summoned: taken.summoned, exclusions: exclusions as Partial<Record<ExclusionCategory, number>> }, ruleSetOf(e.regulation, e.rule_settings));
           if (!d.ok) fail('ELECTION_INVALID', d.error.message, [{ field: 'exclusions', code: d.error.code, message: d.error.message }]);
           const changed = taken.summoned !== e.summoned || JSON.stringify(exclusions) !== JSON.stringify(e.exclusions);
           await tx.query(`UPDATE elections SET summoned = $2, exclusions = $3::jsonb, denominator_source = $4::jsonb WHERE id = $1`, [id, taken.summoned, JSON.stringify(exclusions), JSON.stringify(taken.source)]);
@@ -648,17 +715,20 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           e.summoned = taken.summoned;
           e.exclusions = exclusions;
         }
-        const q = checkQuorum({ summoned: e.summoned, present: input.present }, ruleSetOf(e.regulation));
-        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message, [{ field: 'present', code: q.error.code, message: q.error.message }]);
-        // Charter Đ11 K6: a hard rule — no round opens below 2/3 of those summoned.
-        if (!quorumVerdict(q.value, 'congressOpening', ruleSetOf(e.regulation)).allowed)
-          fail('QUORUM_NOT_MET', `Có mặt ${input.present}/${e.summoned}, chưa đủ 2/3 số được triệu tập (Điều lệ Đảng Đ11 K6).`);
+        // Charter Đ11 K6 (b): the subordinate organisations with delegates present come from check-in
+        // when the congress records it; otherwise from what the organizer typed.
+        const orgs = taken?.subordinateOrgs ?? input.subordinateOrgs ?? null;
+        const q = checkQuorum({ summoned: e.summoned, present: input.present, ...(orgs ? { subordinateOrgs: orgs } : {}) }, ruleSetOf(e.regulation, e.rule_settings));
+        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message, [{ field: q.error.code === 'ORGS_PRESENT_EXCEED_TOTAL' ? 'subordinateOrgs' : 'present', code: q.error.code, message: q.error.message }]);
+        // A hard rule: no round opens below either two thirds, and no override exists.
+        if (!quorumVerdict(q.value, 'congressOpening', ruleSetOf(e.regulation, e.rule_settings)).allowed)
+          fail('QUORUM_NOT_MET', `${quorumShortfall(q.value, taken?.subordinateOrgs ? taken.sessionLabel : null)} Chưa đủ điều kiện để bầu cử (Điều lệ Đảng Đ11 K6); chỉ có thể lùi hoặc triệu tập lại.`, quorumFields(q.value));
         if (input.ballotsCollected > input.ballotsIssued) fail('ELECTION_INVALID', 'Số phiếu thu vào không được lớn hơn số phiếu phát ra.', [{ field: 'ballotsCollected', code: 'MORE_COLLECTED_THAN_ISSUED', message: 'Số phiếu thu vào lớn hơn số phiếu phát ra.' }]);
         if (input.ballotsIssued > input.present) fail('ELECTION_INVALID', 'Số phiếu phát ra không được lớn hơn số người có mặt.', [{ field: 'ballotsIssued', code: 'MORE_ISSUED_THAN_PRESENT', message: 'Số phiếu phát ra lớn hơn số có mặt.' }]);
         if (!listVoteApproves(input.listVote.agree, input.listVote.present)) fail('ELECTION_LIST_NOT_APPROVED', 'Danh sách bầu cử chưa được quá một nửa số đại biểu có mặt biểu quyết tán thành.');
         await tx.query(
-          `UPDATE elections SET status = 'entry', present = $2, ballots_issued = $3, ballots_collected = $4, list_vote = $5::jsonb, version = version + 1 WHERE id = $1`,
-          [id, input.present, input.ballotsIssued, input.ballotsCollected, JSON.stringify(input.listVote)],
+          `UPDATE elections SET status = 'entry', present = $2, ballots_issued = $3, ballots_collected = $4, list_vote = $5::jsonb, subordinate_orgs = $6::jsonb, version = version + 1 WHERE id = $1`,
+          [id, input.present, input.ballotsIssued, input.ballotsCollected, JSON.stringify(input.listVote), orgs ? JSON.stringify(orgs) : null],
         );
         await audit(tx, actor, e, 'election.entry_opened', `Bắt đầu nhập phiếu: ${e.title} (phát ${input.ballotsIssued}, thu ${input.ballotsCollected})`, input);
       });
@@ -778,7 +848,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         if (!rec.canCount)
           fail('BALLOTS_NOT_RECONCILED', `Còn ${rec.problems.length} phiếu chưa khớp; đã thống nhất ${rec.settled}/${rec.collected} phiếu thu vào.`);
         const candidates = await candidatesOf(tx, id);
-        const rs = ruleSetOf(e.regulation);
+        const rs = ruleSetOf(e.regulation, e.rule_settings);
         const { state, roundIds } = roundView(e, candidates);
         const counted = countRound(state, rec.rows.map((r) => toEngineEntry(r.final!.entry, roundIds)));
         if (!counted.ok) throw new DomainError('COUNTING_FAILED', 'message' in counted.error ? String(counted.error.message) : undefined);
@@ -827,7 +897,7 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         let candidates = await candidatesOf(tx, id);
         let state = replay(e, candidates);
         let history = e.history;
-        const rs = ruleSetOf(e.regulation);
+        const rs = ruleSetOf(e.regulation, e.rule_settings);
         if (state.phase.kind === 'closed' || state.phase.kind === 'awaitingUpperAppointment') fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử đã kết thúc.');
         if (state.phase.kind === 'awaitingCongressDecision') {
           if (!input.decision) fail('ELECTION_INVALID', 'Cần ghi quyết định của đại hội: bầu lại, bầu thêm vòng nữa hoặc dừng.', [{ field: 'decision', code: 'DECISION_REQUIRED', message: 'Chọn quyết định của đại hội.' }]);
@@ -860,16 +930,26 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
         }
         if (input.present === undefined || input.ballotsIssued === undefined || input.ballotsCollected === undefined)
           fail('ELECTION_INVALID', 'Vòng mới cần số có mặt, số phiếu phát ra và số phiếu thu vào.');
-        const q = checkQuorum({ summoned: e.summoned, present: input.present! }, rs);
-        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message);
-        if (!quorumVerdict(q.value, 'beforeRound', rs).allowed) fail('QUORUM_NOT_MET', `Có mặt ${input.present}/${e.summoned}, chưa đủ 2/3 số được triệu tập.`);
+        const q = checkQuorum({ summoned: e.summoned, present: input.present!, ...(e.subordinate_orgs ? { subordinateOrgs: e.subordinate_orgs } : {}) }, rs);
+        if (!q.ok) throw new DomainError('ELECTION_INVALID', q.error.message, [{ field: 'present', code: q.error.code, message: q.error.message }]);
+        // Before a further round the rule set's [U] setting decides: a warning by default (§8 item 3), recorded with the round.
+        const verdict = quorumVerdict(q.value, 'beforeRound', rs);
+        if (!verdict.allowed) fail('QUORUM_NOT_MET', `${quorumShortfall(q.value, null)} Thiết lập của cuộc bầu cử không cho mở vòng bầu khi chưa đủ hai phần ba.`, quorumFields(q.value));
+        const quorumWarning = verdict.warning ? quorumShortfall(q.value, null) : null;
         if (input.ballotsCollected! > input.ballotsIssued! || input.ballotsIssued! > input.present!) fail('ELECTION_INVALID', 'Số phiếu thu vào ≤ số phiếu phát ra ≤ số có mặt.');
         await tx.query(
           `UPDATE elections SET history = $2::jsonb, current_round = current_round + 1, status = 'entry', present = $3, ballots_issued = $4, ballots_collected = $5,
              result = NULL, version = version + 1 WHERE id = $1`,
           [id, JSON.stringify(history), input.present, input.ballotsIssued, input.ballotsCollected],
         );
-        await audit(tx, actor, e, 'election.round_opened', `Mở vòng ${e.current_round + 1} (${state.phase.round.purpose === 'tieBreak' ? 'bầu lại giữa những người bằng phiếu' : 'bầu thêm'}): ${e.title}`, input);
+        await audit(
+          tx,
+          actor,
+          e,
+          'election.round_opened',
+          `Mở vòng ${e.current_round + 1} (${state.phase.round.purpose === 'tieBreak' ? 'bầu lại giữa những người bằng phiếu' : 'bầu thêm'}): ${e.title}${quorumWarning ? ` — cảnh báo: ${quorumWarning}` : ''}`,
+          { ...input, ...(quorumWarning ? { quorumWarning } : {}) },
+        );
       });
       return this.get(actor, id);
     },

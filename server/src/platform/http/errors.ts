@@ -97,6 +97,7 @@ export const errorCatalog = {
   DELEGATE_DUPLICATE: [409, 'Đồng chí này đã có trong danh sách đại biểu của đại hội.'],
   DELEGATE_REASON_NOT_APPLICABLE: [422, 'Lý do này không áp dụng cho loại đại biểu này.'],
   DELEGATE_SUBSTITUTED: [409, 'Đại biểu đã được thay bằng đại biểu dự khuyết: không sửa thông tin được nữa.'],
+  DELEGATION_SEATS_FULL: [409, 'Đoàn đại biểu đã đủ số đại biểu chính thức được phân bổ.'],
   DELEGATE_EDIT_NOT_ALLOWED: [409, 'Không đổi được loại đại biểu hoặc đoàn đại biểu của đồng chí này.'],
   SUBSTITUTION_NOT_ALLOWED: [409, 'Không được cử đại biểu dự khuyết thay thế trong trường hợp này.'],
   NO_ALTERNATE_LEFT: [409, 'Đoàn đại biểu không còn đại biểu dự khuyết.'],

@@ -22,7 +22,9 @@ export function HealthTab({ reg }: { reg: Register }) {
   if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
   if (!h) return null;
   const s = settings ?? { days: h.days, feverFrom: h.feverFrom };
-  const rows = onlyAttention ? h.rows.filter((r) => r.flags.length > 0 || r.missingDays.length > 0) : h.rows;
+  const rows = onlyAttention ? h.rows.filter((r) => r.flags.length > 0 || r.flaggedDays.length > 0 || r.missingDays.length > 0) : h.rows;
+  // Flagged at any time in the window, even if the latest declaration is clean.
+  const everFlagged = h.rows.filter((r) => r.flaggedDays.length > 0);
   const toReplace = replacing ? reg.delegates.find((d) => d.id === replacing) : undefined;
 
   const doIssue = async (delegateIds?: number[], reissue = false) => {
@@ -41,6 +43,25 @@ export function HealthTab({ reg }: { reg: Register }) {
         <Alert type="info" showIcon message={t('delegates.health.window', { from: formatDateVi(h.window.from), to: formatDateVi(h.window.to) })} />
       ) : (
         <Alert type="warning" showIcon message={t('delegates.health.noDate')} />
+      )}
+      {everFlagged.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="delegates-card"
+          data-testid="health-ever-flagged"
+          message={t('delegates.health.everFlagged', { n: everFlagged.length })}
+          description={
+            <ul className="health-history-list">
+              {everFlagged.map((r) => (
+                <li key={r.delegateId}>
+                  <strong>{r.fullName}</strong> ({r.delegation}): {r.flaggedDays.map((f) => `${formatDateVi(f.day)} — ${f.flags.join('; ')}`).join(' · ')}
+                  {r.flags.length === 0 ? ` ${t('delegates.health.cleanNow')}` : ''}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {h.canEdit && (
         <Card size="small" className="delegates-card">
@@ -100,6 +121,17 @@ export function HealthTab({ reg }: { reg: Register }) {
           },
           { title: t('delegates.health.flags'), render: (_, r) => r.flags.map((f) => <Tag key={f} color="red">{f}</Tag>) },
           {
+            title: t('delegates.health.history'),
+            render: (_, r) =>
+              r.flaggedDays.length ? (
+                <div className="health-history" data-testid={`health-history-${r.delegateId}`}>
+                  {r.flaggedDays.map((f) => (
+                    <div key={f.day}>{`${formatDateVi(f.day)}: ${f.flags.join('; ')}`}</div>
+                  ))}
+                </div>
+              ) : null,
+          },
+          {
             title: t('delegates.health.lastDeclaration'),
             render: (_, r) =>
               r.lastDeclaration ? `${formatDateVi(r.lastDeclaration.day)}${r.lastDeclaration.temperature !== null ? ` · ${String(r.lastDeclaration.temperature).replace('.', ',')} °C` : ''}${r.lastDeclaration.symptoms.length ? ` · ${r.lastDeclaration.symptoms.map((x) => healthSymptomLabels[x]).join(', ')}` : ''}` : '—',
@@ -113,7 +145,7 @@ export function HealthTab({ reg }: { reg: Register }) {
                   <Button size="small" onClick={() => void doIssue([r.delegateId], r.hasLink)}>
                     {r.hasLink ? t('delegates.health.reissue') : t('delegates.health.issue')}
                   </Button>
-                  {r.kind === 'official' && (r.flags.length > 0 || r.missingDays.length > 0) && (
+                  {r.kind === 'official' && (r.flags.length > 0 || r.flaggedDays.length > 0 || r.missingDays.length > 0) && (
                     <Button size="small" danger onClick={() => setReplacing(r.delegateId)}>
                       {t('delegates.health.replace')}
                     </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   delegateKindLabels,
@@ -79,8 +79,16 @@ export function RegisterTab({ reg }: { reg: Register }) {
           {t('delegates.register.sameName', { delegation: s.delegation })}
         </Tag>
       ))}
+      {d.warnings.map((w) => (
+        <div key={`${w.code}:${w.message}`} className="delegates-row-warning" role="note" data-code={w.code}>
+          {w.message}
+        </div>
+      ))}
     </Space>
   );
+  const toSettle = reg.delegates.filter((d) => d.warnings.length > 0);
+  const twice = toSettle.filter((d) => d.warnings.some((w) => w.code === 'DUPLICATE_PERSON')).length;
+  const over = toSettle.filter((d) => d.warnings.some((w) => w.code === 'DELEGATION_OVER_SEATS')).length;
 
   return (
     <>
@@ -100,6 +108,15 @@ export function RegisterTab({ reg }: { reg: Register }) {
           {t('delegates.register.replaced')}: {formatCount(reg.summary.replaced)}
         </Tag>
       </Space>
+      {toSettle.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="delegates-card"
+          message={t('delegates.register.toSettle', { n: formatCount(toSettle.length) })}
+          description={[twice ? t('delegates.register.toSettleTwice', { n: formatCount(twice) }) : '', over ? t('delegates.register.toSettleOver', { n: formatCount(over) }) : ''].filter(Boolean).join(' ')}
+        />
+      )}
       <Space wrap className="delegates-card">
         {reg.canEdit && (
           <Button type="primary" onClick={() => setOpen('add')}>
@@ -176,7 +193,20 @@ export function RegisterTab({ reg }: { reg: Register }) {
         columns={[
           { title: t('delegates.register.delegation'), render: (_, g) => (g.org.id === reg.congress.org.id ? t('delegates.register.ownDelegation') : g.org.name) },
           { title: t('delegates.register.allocated'), align: 'right', render: (_, g) => (g.allocated === null ? '—' : formatCount(g.allocated)) },
-          { title: t('delegates.register.officials'), align: 'right', render: (_, g) => <span className={g.allocated !== null && g.officials < g.allocated ? 'text-warning' : undefined}>{formatCount(g.officials)}</span> },
+          {
+            title: t('delegates.register.officials'),
+            align: 'right',
+            render: (_, g) =>
+              g.allocated !== null && g.officials > g.allocated ? (
+                <Tooltip title={t('delegates.register.overSeats', { seats: formatCount(g.allocated), officials: formatCount(g.officials) })}>
+                  <span className="delegates-over" aria-label={t('delegates.register.overSeats', { seats: formatCount(g.allocated), officials: formatCount(g.officials) })}>
+                    {formatCount(g.officials)}
+                  </span>
+                </Tooltip>
+              ) : (
+                <span className={g.allocated !== null && g.officials < g.allocated ? 'delegates-under' : undefined}>{formatCount(g.officials)}</span>
+              ),
+          },
           { title: t('delegates.register.alternates'), align: 'right', render: (_, g) => formatCount(g.alternates) },
           { title: t('delegates.register.summoned'), align: 'right', render: (_, g) => formatCount(g.summoned) },
         ]}

@@ -67,6 +67,7 @@ export function ElectionHeading({ election: e, page, extra }: { election: Electi
         </div>
         {extra && <Space wrap>{extra}</Space>}
       </div>
+      {e.quorumWarning && <Alert type="warning" showIcon role="status" message={e.quorumWarning} className="election-head__warning" />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { formatCount, parseCount } from '../../lib/format.ts';
 import { showFieldErrors } from '../../lib/forms.ts';
 import { congressFiguresQuery, type Election, useOpenEntry } from './elections.api.ts';
 
-type Values = { present: number; ballotsIssued: number; ballotsCollected: number; listAgree: number; listDisagree: number; listPresent: number };
+type Values = { present: number; ballotsIssued: number; ballotsCollected: number; listAgree: number; listDisagree: number; listPresent: number; orgsTotal?: number | null; orgsPresent?: number | null };
 
 /** Present, ballots issued and ballots collected: asked when a round opens (first or later). */
 export function AttendanceFields() {
@@ -27,10 +27,10 @@ export function AttendanceFields() {
   );
 }
 
-export function CountInput({ name, label, extra }: { name: string | string[]; label: string; extra?: string }) {
+export function CountInput({ name, label, extra, optional }: { name: string | string[]; label: string; extra?: string; optional?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: t('validation.requiredField', { label }) }]}>
+    <Form.Item name={name} label={label} extra={extra} rules={optional ? [] : [{ required: true, message: t('validation.requiredField', { label }) }]}>
       <InputNumber<number> min={0} max={10_000_000} precision={0} style={{ width: '100%' }} formatter={(v) => formatCount(v ?? 0)} parser={parseCount} />
     </Form.Item>
   );
@@ -62,6 +62,7 @@ export function OpenEntryForm({ election: e }: { election: Election }) {
         ballotsIssued: v.ballotsIssued,
         ballotsCollected: v.ballotsCollected,
         listVote: { agree: v.listAgree, disagree: v.listDisagree, present: v.listPresent },
+        ...(v.orgsTotal != null && v.orgsPresent != null ? { subordinateOrgs: { total: v.orgsTotal, withDelegatesPresent: v.orgsPresent } } : {}),
       });
       void message.success(t('elections.open.done'));
     } catch (err) {
@@ -91,10 +92,28 @@ export function OpenEntryForm({ election: e }: { election: Election }) {
             summoned: formatCount(figures.summoned),
             absent: formatCount(figures.sessionsHeld > 0 ? figures.exclusions.convenerMembersAbsentWhole + figures.exclusions.delegatesAbsentWholeNotReplaced : 0),
           })}
-          description={latest ? t('elections.denominator.latestSession', { label: latest.label, present: formatCount(latest.present) }) : undefined}
+          description={
+            latest ? (
+              <>
+                {t('elections.denominator.latestSession', { label: latest.label, present: formatCount(latest.present) })}
+                {latest.subordinateOrgs && <div>{t('elections.open.orgsFromCheckIn', { present: formatCount(latest.subordinateOrgs.withDelegatesPresent), total: formatCount(latest.subordinateOrgs.total) })}</div>}
+              </>
+            ) : undefined
+          }
         />
       )}
       <AttendanceFields />
+      {/* Charter Đ11 K6 (b): typed only where check-in does not already say it. */}
+      {e.congressKind === 'delegates' && !latest?.subordinateOrgs && (
+        <Row gutter={12}>
+          <Col xs={24} md={8}>
+            <CountInput name="orgsTotal" label={t('elections.open.orgsTotal')} optional />
+          </Col>
+          <Col xs={24} md={8}>
+            <CountInput name="orgsPresent" label={t('elections.open.orgsPresent')} extra={t('elections.open.orgsHint')} optional />
+          </Col>
+        </Row>
+      )}
       <Typography.Text strong>{t('elections.open.listVote')}</Typography.Text>
       <Row gutter={12} className="election-open__vote">
         <Col xs={24} md={8}>

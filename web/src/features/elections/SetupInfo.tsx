@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
 import { formatDateTimeVi } from '../../../../shared/src/format.ts';
 import type { Election } from './elections.api.ts';
+import { RuleSettingControl } from './RuleSettingControl.tsx';
 
 /** D, the base of "quá một nửa", with its formula and the article it comes from. */
 export function DenominatorInfo({ election: e }: { election: Election }) {
@@ -87,9 +88,12 @@ export function UnconfirmedRules({ election: e }: { election: Election }) {
           children: (
             <ul className="election-rules">
               {e.unconfirmedRules.map((r) => (
-                <li key={r.id}>
+                <li key={r.id} data-rule={r.id}>
                   <Tag color="orange">{t('elections.unconfirmed.tag')}</Tag>
                   <span>{r.summary}</span>
+                  <div className="election-rules__value">
+                    {t('elections.settings.value')} <RuleSettingControl election={e} rule={r} />
+                  </div>
                   <div className="election-source">{t('elections.source', { source: r.source })}</div>
                 </li>
               ))}

@@ -52,7 +52,19 @@ export type ElectionPhase =
   | { kind: 'closed' };
 
 export type ListIssue = { code: string; severity: 'error' | 'warning'; messageVi: string; source: string; candidates?: string[]; details?: Record<string, unknown> };
-export type UnconfirmedRule = { id: string; value: unknown; source: string; summary: string; explanation: string };
+export type UnconfirmedRule = {
+  id: string;
+  value: unknown;
+  defaultValue: unknown;
+  /** A closed choice (the UI offers a select), or null. */
+  options: unknown[] | null;
+  overridden: boolean;
+  /** Changeable now: a setting, the election still being set up, and the user managing it. */
+  editable: boolean;
+  source: string;
+  summary: string;
+  explanation: string;
+};
 export type InvalidReason = { code: string; label: string; unconfirmed: boolean; derivedFromMarks?: boolean; requiresNote?: boolean };
 export type Counter = { userId: number; username: string; fullName: string; isChief: boolean; team: Team | null };
 export type DenominatorTerm = { category: string; count: number; labelVi: string; subtracted: boolean };
@@ -75,6 +87,10 @@ export type Election = {
   denominatorSource: DenominatorSource | null;
   /** The setting (ADR 0007) and what this round is typed with. */
   entryKeys: EntryKeys;
+  /** Charter Đ11 K6 (b) as checked when entry opened (null where it did not apply). */
+  subordinateOrgs: { total: number; withDelegatesPresent: number } | null;
+  /** A further round opened below two thirds of those summoned (allowed with a warning by the [U] default). */
+  quorumWarning: string | null;
   roundEntryKeys: EntryKeys;
   maxKeyedNames: number;
   denominator: { value: number; threshold: number; formula: string; source: string; terms: DenominatorTerm[] } | null;
@@ -199,9 +215,18 @@ export function useCreateElection() {
 export const useAssignCounters = (id: number) =>
   useElectionMutation(id, (counters: { userId: number; isChief: boolean; team: Team | null }[]) => api<Election>(`/elections/${id}/counters`, { method: 'PUT', body: { counters } }));
 
-export type OpenEntryBody = { version: number; present: number; ballotsIssued: number; ballotsCollected: number; listVote: { agree: number; disagree: number; present: number } };
+export type OpenEntryBody = {
+  version: number;
+  present: number;
+  ballotsIssued: number;
+  ballotsCollected: number;
+  listVote: { agree: number; disagree: number; present: number };
+  subordinateOrgs?: { total: number; withDelegatesPresent: number };
+};
 export const useSetEntryKeys = (id: number) =>
   useElectionMutation(id, (body: { version: number; entryKeys: EntryKeys }) => api<Election>(`/elections/${id}/entry-keys`, { method: 'PUT', body }));
+export const useSetRuleSettings = (id: number) =>
+  useElectionMutation(id, (body: { version: number; settings: Record<string, unknown> }) => api<Election>(`/elections/${id}/rule-settings`, { method: 'PUT', body }));
 export const useOpenEntry = (id: number) => useElectionMutation(id, (body: OpenEntryBody) => api<Election>(`/elections/${id}/open-entry`, { method: 'POST', body }));
 export function useNominate(id: number) {
   const qc = useQueryClient();
