@@ -172,6 +172,8 @@ export const compositionTargetSchema = z.strictObject({
   source: text(500),
   confirmed: z.boolean(),
   skipForMergedUnit: z.boolean().optional(),
+  onlyProvinceOrCommune: z.boolean().optional(),
+  overTerm: z.boolean().optional(),
 });
 export type CompositionTargetInput = z.infer<typeof compositionTargetSchema>;
 
@@ -275,7 +277,19 @@ export const createFirstMeetingElectionRequestSchema = z.strictObject({
 export type CreateFirstMeetingElectionRequest = z.input<typeof createFirstMeetingElectionRequestSchema>;
 
 export type EligibilityView = { eligible: boolean; monthsLeft: number; monthsNeeded: number; explanation: string; confirmed: boolean; source: string };
-export type TargetResult = { key: string; label: string; status: 'met' | 'missed' | 'notApplicable'; count: number; total: number; share: number | null; text: string; confirmed: boolean; source: string };
+export type TargetResult = {
+  key: string;
+  label: string;
+  status: 'met' | 'missed' | 'notApplicable';
+  count: number;
+  total: number;
+  share: number | null;
+  text: string;
+  confirmed: boolean;
+  source: string;
+  /** A target over the term (CT 45 "trẻ dưới 42"): the same list on the term's last day. */
+  projection?: { onDate: string; count: number; share: number };
+};
 export type StepOutcomeView = {
   no: number;
   name: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkComposition, compositionPresets, type CompositionPerson, targetProblems } from './composition-rules.ts';
+import { checkComposition, compositionPresets, type CompositionPerson, isProvinceOrCommune, targetProblems, termEnd } from './composition-rules.ts';
 
 const p = (o: Partial<CompositionPerson>): CompositionPerson => ({ gender: 'male', birthDate: '1970-01-01', ethnicity: 'Kinh', sciTech: false, incumbent: true, standing: false, ...o });
 const preset2020 = compositionPresets['2020-2025'];
@@ -52,6 +52,41 @@ describe('2025–2030 targets (CT 45)', () => {
     expect(byKey(checkComposition(list(2), preset2025.targets, ctx2025), 'sciTech')).toMatchObject({ status: 'met', confirmed: false });
     expect(byKey(checkComposition(list(0), preset2025.targets, ctx2025), 'sciTech').status).toBe('missed');
     expect(byKey(checkComposition(list(4), preset2025.targets, ctx2025), 'sciTech').status).toBe('missed');
+  });
+});
+
+describe('"trẻ dưới 42" counted over the term (CT 45; election-rules.md §8 item 8)', () => {
+  // Reference 1/9/2025, a 60-month term ending 31/8/2030. Born 1988-10-01: 36 at the start, 41 at the end;
+  // born 1985-10-01: 39 at the start, 44 at the end (ages out); the other 8 are over 42 throughout.
+  const list = [p({ birthDate: '1988-10-01' }), p({ birthDate: '1985-10-01' }), ...Array.from({ length: 8 }, () => p({ birthDate: '1970-01-01' }))];
+  const overTerm = { ...ctx2025, termMonths: 60 };
+
+  it('shows the start of the term and what is left at its end if nobody is added', () => {
+    expect(termEnd('2025-09-01', 60)).toBe('2030-08-31');
+    const young = byKey(checkComposition(list, preset2025.targets, overTerm), 'young');
+    expect(young).toMatchObject({ status: 'met', count: 2, total: 10, projection: { onDate: '2030-08-31', count: 1, share: 0.1 } });
+    expect(young.text).toBe('Cán bộ trẻ dưới 42 tuổi (tính cho cả nhiệm kỳ): đầu nhiệm kỳ 2/10 = 20%; cuối nhiệm kỳ (31/08/2030) còn 1/10 = 10% nếu không bổ sung (mục tiêu từ 10% trở lên) — đạt');
+  });
+
+  it('applies to the province and the communes only', () => {
+    const district = byKey(checkComposition(list, preset2025.targets, { ...overTerm, provinceOrCommune: false }), 'young');
+    expect(district.status).toBe('notApplicable');
+    expect(district.text).toContain('cấp tỉnh và cấp xã');
+    expect(isProvinceOrCommune({ level: 1, kindCode: 'territorial', name: 'Đảng bộ tỉnh Quảng Ninh' })).toBe(true);
+    expect(isProvinceOrCommune({ level: 2, kindCode: 'territorial', name: 'Đảng bộ phường Hải Hòa' })).toBe(true);
+    expect(isProvinceOrCommune({ level: 3, kindCode: 'territorial', name: 'Đảng bộ xã Quảng Nghĩa' })).toBe(true);
+    expect(isProvinceOrCommune({ level: 2, kindCode: 'territorial', name: 'Đảng bộ thành phố Móng Cái' })).toBe(false);
+    expect(isProvinceOrCommune({ level: 2, kindCode: 'nonTerritorial', name: 'Đảng bộ Công ty Than' })).toBe(false);
+  });
+
+  it('a share that holds at the end always held at the start (nobody gets younger)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.date({ min: new Date('1955-01-01'), max: new Date('2000-12-31'), noInvalidDate: true }), { minLength: 1, maxLength: 40 }), (births) => {
+        const people = births.map((b) => p({ birthDate: b.toISOString().slice(0, 10) }));
+        const r = byKey(checkComposition(people, preset2025.targets, overTerm), 'young');
+        expect(r.projection!.count).toBeLessThanOrEqual(r.count);
+      }),
+    );
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { formatNumberVi } from '../../../../shared/src/format.ts';
 import { ageOn } from './retirement-rules.ts';
+import { foldVietnamese } from '../../../../shared/src/text.ts';
 
 export type Measure = 'female' | 'young' | 'middleAge' | 'senior' | 'sciTech' | 'ethnicMinority' | 'newMember' | 'ageBands';
 
@@ -26,6 +27,10 @@ export type CompositionTarget = {
   confirmed: boolean;
   /** A renewal target does not apply to merged units (CT 45). */
   skipForMergedUnit?: boolean;
+  /** CT 45 sets "trẻ dưới 42" for the province and the commune only. */
+  onlyProvinceOrCommune?: boolean;
+  /** "Tính cho cả nhiệm kỳ": the share at the start and, projected, at the end of the term (§8 item 8). */
+  overTerm?: boolean;
 };
 
 /** Age bands: young below `youngBelow`, middle from `middleFrom` to `middleTo` inclusive, senior above. */
@@ -53,6 +58,8 @@ export type TargetResult = {
   text: string;
   confirmed: boolean;
   source: string;
+  /** For a target over the term: the same measure on the term's last day, with today's list. */
+  projection?: { onDate: string; count: number; share: number };
 };
 
 export const MAJORITY_ETHNICITY = 'Kinh';
@@ -85,13 +92,38 @@ function bandOf(age: number, bands: AgeBands): 'young' | 'middleAge' | 'senior' 
   return 'between';
 }
 
-export type CompositionContext = { onDate: string; bands: AgeBands; mergedUnit: boolean };
+export type CompositionContext = {
+  onDate: string;
+  bands: AgeBands;
+  mergedUnit: boolean;
+  /** False for a unit that is neither the province nor a commune; unknown (older plans) counts as true. */
+  provinceOrCommune?: boolean;
+  /** The term's length, for targets counted over the term. */
+  termMonths?: number;
+};
+
+/**
+ * CT 45's "cấp tỉnh, cấp xã": the province, or a territorial đảng bộ of a xã, phường or đặc khu
+ * (told by its name: the tree keeps no separate type).
+ */
+export function isProvinceOrCommune(org: { level: number; kindCode: string; name: string }): boolean {
+  return org.level === 1 || (org.kindCode === 'territorial' && /^(dang bo |dang uy )?(xa|phuong|dac khu) /.test(foldVietnamese(org.name)));
+}
+
+/** The last day of a term starting on `onDate` (yyyy-mm-dd) and lasting `months`. */
+export function termEnd(onDate: string, months: number): string {
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(y, m - 1 + months, d) - 86_400_000);
+  return end.toISOString().slice(0, 10);
+}
 
 /** Precomputed facts per person, so a 1,000-name list is walked once per check. */
 function facts(people: readonly CompositionPerson[], ctx: CompositionContext) {
+  const end = ctx.termMonths ? termEnd(ctx.onDate, ctx.termMonths) : null;
   return people.map((p) => {
     const band = bandOf(ageOn(p.birthDate, ctx.onDate), ctx.bands);
     return {
+      youngAtEnd: end !== null && ageOn(p.birthDate, end) < ctx.bands.youngBelow,
       standing: p.standing,
       female: p.gender === 'female',
       young: band === 'young',
@@ -112,6 +144,8 @@ export function checkComposition(people: readonly CompositionPerson[], targets: 
     const group = t.over === 'standing' ? standing : all;
     const goal = ruleText(t.rule);
     if (t.skipForMergedUnit && ctx.mergedUnit) return { ...base, status: 'notApplicable', count: 0, total: group.length, share: null, text: `${t.label}: không áp dụng với đảng bộ hợp nhất, sáp nhập.` };
+    if (t.onlyProvinceOrCommune && ctx.provinceOrCommune === false)
+      return { ...base, status: 'notApplicable', count: 0, total: group.length, share: null, text: `${t.label}: Chỉ thị 45 đặt mục tiêu này cho cấp tỉnh và cấp xã.` };
     if (group.length === 0) {
       const none = t.over === 'standing' ? 'chưa có người được đề xuất vào Ban Thường vụ' : 'danh sách trống';
       return { ...base, status: 'notApplicable', count: 0, total: 0, share: null, text: `${t.label}: ${none}.` };
@@ -155,7 +189,23 @@ export function checkComposition(people: readonly CompositionPerson[], targets: 
         break;
     }
     const figure = t.rule.kind === 'minCount' ? `${count}` : `${count}/${total} = ${pctText(share)}`;
-    return { ...base, status: ok ? 'met' : 'missed', count, total, share, text: `${t.label}: ${figure} (mục tiêu ${goal}) — ${ok ? 'đạt' : 'chưa đạt'}` };
+    const verdict = ok ? 'đạt' : 'chưa đạt';
+    if (t.overTerm && measure === 'young' && ctx.termMonths) {
+      // Met at the start counts (the target is for the term); the end shows who will have aged out, so the unit can plan additions.
+      const endDate = termEnd(ctx.onDate, ctx.termMonths);
+      const atEnd = group.filter((f) => f.youngAtEnd).length;
+      const [y, m, d] = endDate.split('-');
+      return {
+        ...base,
+        status: ok ? 'met' : 'missed',
+        count,
+        total,
+        share,
+        projection: { onDate: endDate, count: atEnd, share: atEnd / total },
+        text: `${t.label}: đầu nhiệm kỳ ${figure}; cuối nhiệm kỳ (${d}/${m}/${y}) còn ${atEnd}/${total} = ${pctText(atEnd / total)} nếu không bổ sung (mục tiêu ${goal}) — ${verdict}`,
+      };
+    }
+    return { ...base, status: ok ? 'met' : 'missed', count, total, share, text: `${t.label}: ${figure} (mục tiêu ${goal}) — ${verdict}` };
   });
 }
 
@@ -193,7 +243,17 @@ export const compositionPresets: Record<CompositionPresetCode, CompositionPreset
     targets: [
       { key: 'women', label: 'Cấp ủy viên nữ', measure: 'female', over: 'all', rule: { kind: 'minShare', value: 0.15 }, source: CT45, confirmed: true },
       { key: 'womenInStanding', label: 'Có cán bộ nữ trong Ban Thường vụ', measure: 'female', over: 'standing', rule: { kind: 'minCount', value: 1 }, source: CT45, confirmed: true },
-      { key: 'young', label: 'Cán bộ trẻ dưới 42 tuổi (tính cho cả nhiệm kỳ)', measure: 'young', over: 'all', rule: { kind: 'minShare', value: 0.1 }, source: CT45, confirmed: true },
+      {
+        key: 'young',
+        label: 'Cán bộ trẻ dưới 42 tuổi (tính cho cả nhiệm kỳ)',
+        measure: 'young',
+        over: 'all',
+        rule: { kind: 'minShare', value: 0.1 },
+        source: CT45,
+        confirmed: true,
+        onlyProvinceOrCommune: true,
+        overTerm: true,
+      },
       { key: 'sciTech', label: 'Cán bộ có trình độ khoa học, công nghệ', measure: 'sciTech', over: 'all', rule: { kind: 'aboutShare', value: 0.05, tolerance: 0.02 }, source: `${CT45}; biên độ "khoảng" ±2 điểm phần trăm [U]`, confirmed: false },
       { key: 'ethnicMinority', label: 'Cấp ủy viên người dân tộc thiểu số', measure: 'ethnicMinority', over: 'all', rule: { kind: 'minShare', value: 0 }, source: `${CT45}: phù hợp với cơ cấu dân tộc — tỷ lệ do đơn vị đặt`, confirmed: true },
       { key: 'renewal', label: 'Đổi mới cấp ủy viên', measure: 'newMember', over: 'all', rule: { kind: 'minShare', value: 1 / 3 }, source: CT45, confirmed: true, skipForMergedUnit: true },

@@ -26,7 +26,7 @@ import { foldVietnamese, viCollator } from '../../../../shared/src/text.ts';
 import { assertCanRead, canWriteOrgs, pathInside } from '../organizations/organizations.policy.ts';
 import { directivePresets, type DirectivePresetCode } from '../campaigns/campaign-presets.ts';
 import type { ApprovalCheckItem, ApprovalCheckSource } from '../campaigns/approval-checklist.ts';
-import { type AgeBands, checkComposition, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget, targetProblems } from './composition-rules.ts';
+import { type AgeBands, checkComposition, isProvinceOrCommune, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget, targetProblems } from './composition-rules.ts';
 import { checkEligibility, DEFAULT_TERM_MONTHS, type EligibilityRuleSet, type PostKind, referenceMonthRule, referenceUnitOf, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
 import { evaluateProcess, type HeadChoice, headChoiceProblem, heldStepProblems, nominationPresets, type NominationStep, planStepEdit, stepReferenceProblems } from './nomination-rules.ts';
 import { type FirstMeetingKind, firstMeetingKinds, firstMeetingPool, firstMeetingRules, type MeetingState, nomineeProblems } from './first-meeting-rules.ts';
@@ -69,6 +69,8 @@ type PlanSettings = {
   /** Why the reference month (plans saved before this was kept have none). */
   referenceMonthSource?: string;
   referenceMonthConfirmed?: boolean;
+  /** The province or a commune (CT 45's "trẻ dưới 42" applies there); unknown on older plans. */
+  provinceOrCommune?: boolean;
 };
 type PlanRow = {
   congress_id: number;
@@ -206,7 +208,13 @@ function eligibilityOf(plan: PlanRow, c: Pick<CandidateRow, 'birth_date' | 'gend
 }
 
 function compositionOf(plan: PlanRow, people: CompositionPerson[]) {
-  return checkComposition(people, plan.targets, { onDate: `${plan.reference_month}-01`, bands: plan.settings.ageBands, mergedUnit: plan.merged_unit });
+  return checkComposition(people, plan.targets, {
+    onDate: `${plan.reference_month}-01`,
+    bands: plan.settings.ageBands,
+    mergedUnit: plan.merged_unit,
+    termMonths: plan.settings.termMonths,
+    ...(plan.settings.provinceOrCommune === undefined ? {} : { provinceOrCommune: plan.settings.provinceOrCommune }),
+  });
 }
 
 const asComposition = (r: { gender: 'male' | 'female'; birth_date: string; ethnicity: string; sci_tech: boolean }, incumbent: boolean, standing: boolean): CompositionPerson => ({
@@ -543,6 +551,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           ...nomination,
           referenceMonthSource: reference.source,
           referenceMonthConfirmed: reference.confirmed,
+          provinceOrCommune: isProvinceOrCommune({ level: c.level, kindCode: c.kind_code, name: c.org_name }),
         };
         await tx.query(
           `INSERT INTO personnel_plans (congress_id, preset, committee_size, standing_size, reference_month, eligibility_rules, merged_unit, targets, nomination_steps, settings)

@@ -463,6 +463,19 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     expect(entered).toMatchObject({ referenceMonth: '2025-05', referenceMonthSource: 'Do đơn vị nhập' });
     const back = (await put(orgS, `/api/congresses/${congressOf('-D1')}/personnel/plan`, { version: entered.version, preset: '2025-2030', committeeSize: 3, standingSize: 1, referenceMonth: '2025-07' })).json().plan;
     expect(back.referenceMonthSource).toContain('tháng 7/2025');
+
+    // "Trẻ dưới 42" (CT 45) is for the province and the communes, counted over the term: the ward shows the term's end;
+    // the district-level unit (not a commune) is told the target is not its own.
+    const young = async (key: string) => ((await o.get(`/api/congresses/${congressOf(key)}/personnel`)).json().composition.candidates as { key: string; status: string; text: string }[]).find((r) => r.key === 'young')!;
+    const younger = (await o.post('/api/people', person(p.id('-D1'), 'Lò Văn Tuấn', '1986-03-01', 'male'))).json().id;
+    expect((await o.post(`/api/congresses/${congressOf('-D1')}/personnel/candidates`, { personId: younger, candidacy: 'firstTime' })).statusCode).toBe(200);
+    expect((await young('-D1')).text).toBe('Cán bộ trẻ dưới 42 tuổi (tính cho cả nhiệm kỳ): đầu nhiệm kỳ 1/1 = 100%; cuối nhiệm kỳ (30/06/2030) còn 0/1 = 0% nếu không bổ sung (mục tiêu từ 10% trở lên) — đạt');
+    expect(await young('-D2')).toMatchObject({ status: 'notApplicable' });
+    // The unit's own target values go back with the new flags intact.
+    const view = (await o.get(`/api/congresses/${congressOf('-D1')}/personnel`)).json();
+    const saved = await put(orgS, `/api/congresses/${congressOf('-D1')}/personnel/targets`, { version: view.plan.version, targets: view.plan.targets });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await young('-D1')).text).toContain('cuối nhiệm kỳ');
   });
 
   it('first meeting: the standing committee first, the secretary and deputies from it; the inspection commission from inside and outside the committee; its chair from the commission', async () => {
