@@ -680,6 +680,8 @@ export const en: typeof vi = {
       status: { notFinished: 'Not finished', pending: 'Awaiting approval', approved: 'Approved' },
       notFinished: 'The election is not finished (rounds left or a decision of the congress awaited); the deadlines run from the day it ends.',
       closedOn: 'Election closed on',
+      countedFrom: 'Deadlines counted from',
+      basis: { congressClosed: '(the congress closing day — QĐ 190-QĐ/TW Art. 33)', electionClosed: '(the day the election finished; counted again from the closing day once the congress is recorded as held)' },
       complaintsUntil: 'Complaints until',
       complaintsRule: '(15 working days — QĐ 190-QĐ/TW Art. 33.1)',
       reportDue: 'Report upward by',

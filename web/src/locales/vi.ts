@@ -679,6 +679,8 @@ export const vi = {
       status: { notFinished: 'Chưa kết thúc', pending: 'Chờ cấp trên chuẩn y', approved: 'Đã chuẩn y' },
       notFinished: 'Cuộc bầu cử chưa kết thúc (còn vòng bầu hoặc chờ quyết định của đại hội); các thời hạn tính từ ngày kết thúc.',
       closedOn: 'Ngày kết thúc bầu cử',
+      countedFrom: 'Các thời hạn tính từ',
+      basis: { congressClosed: '(ngày bế mạc đại hội — QĐ 190-QĐ/TW Đ33)', electionClosed: '(ngày kết thúc bầu cử; tính lại theo ngày bế mạc khi đại hội được ghi nhận đã tổ chức)' },
       complaintsUntil: 'Hạn khiếu nại về bầu cử',
       complaintsRule: '(15 ngày làm việc — QĐ 190-QĐ/TW Đ33 K1)',
       reportDue: 'Hạn báo cáo kết quả lên cấp trên',

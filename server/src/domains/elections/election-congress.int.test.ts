@@ -129,6 +129,21 @@ describe.each(testEngines)('an election held at a congress takes its denominator
     expect(ok.json().status).toBe('held');
   });
 
+  it('counts the complaint window from the congress closing day once it is recorded, until then from the election’s last day', async () => {
+    const { p, admin, province } = await setup();
+    const e = (await admin.post('/api/elections', electionBody(p.id(''), province))).json();
+    // The election finished on the congress' second day (set directly: the counting path is tested elsewhere).
+    await t.db.query(`UPDATE elections SET status = 'published', closed_on = '2020-10-15' WHERE id = $1`, [e.id]);
+    const before = (await admin.get(`/api/elections/${e.id}`)).json().approval;
+    expect(before.countedFrom).toEqual({ date: '2020-10-15', basis: 'electionClosed' });
+    // The congress closes the next day: the 15 working days run from 16/10/2020 (a Friday) → 06/11/2020.
+    await t.db.query(`UPDATE congresses SET actual_start = '2020-10-14', actual_end = '2020-10-16' WHERE id = $1`, [province]);
+    const after = (await admin.get(`/api/elections/${e.id}`)).json().approval;
+    expect(after.countedFrom).toEqual({ date: '2020-10-16', basis: 'congressClosed' });
+    expect(after.deadlines.complaintsUntil).toBe('2020-11-06');
+    expect(before.deadlines.complaintsUntil < after.deadlines.complaintsUntil).toBe(true);
+  });
+
   it('refuses a congress of another organization or of the other form, and keeps typed figures for an election held at no congress', async () => {
     const { p, admin, province, congressOf } = await setup();
     const other = await admin.post('/api/elections', electionBody(p.id(''), congressOf('-D1')));

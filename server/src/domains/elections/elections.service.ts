@@ -78,6 +78,8 @@ type ElectionRow = {
   denominator_source: DenominatorSource | null;
   entry_keys: EntryKeys;
   rule_settings: SettingOverrides;
+  /** The linked congress' closing day, once the campaign records it as held. */
+  congress_end?: string | null;
   subordinate_orgs: { total: number; withDelegatesPresent: number } | null;
   version: number;
 };
@@ -185,7 +187,8 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
 
   async function load(q: Queryable, id: number, forUpdate = false): Promise<ElectionRow> {
     const r = await q.query<ElectionRow>(
-      `SELECT e.*, o.name AS org_name, o.path::text AS org_path, u.full_name AS approved_by_name
+      `SELECT e.*, o.name AS org_name, o.path::text AS org_path, u.full_name AS approved_by_name,
+              (SELECT k.actual_end::text FROM congresses k WHERE k.id = e.congress_id) AS congress_end
          FROM elections e JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.approved_by
         WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`,
       [id],
@@ -310,14 +313,19 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     (actor.role === 'admin' || actor.role === 'organizer') && pathInside(e.org_path, actor.scopePath) && e.org_path !== actor.scopePath;
 
   function approvalView(e: ElectionRow, actor: Actor) {
-    if (!e.closed_on) return { status: 'notFinished' as const, closedOn: null, deadlines: null, canApprove: false };
-    const d = resultDeadlines(e.closed_on, workCalendar);
+    if (!e.closed_on) return { status: 'notFinished' as const, closedOn: null, countedFrom: null, deadlines: null, canApprove: false };
+    // QĐ 190 Đ33 counts from the day the congress closes: known once the campaign records the congress as held;
+    // until then from the day the election finished (a congress closes no earlier than its last vote).
+    const congressClosed = e.congress_end && e.congress_end > e.closed_on ? e.congress_end : null;
+    const countedFrom = { date: congressClosed ?? e.closed_on, basis: congressClosed ? ('congressClosed' as const) : ('electionClosed' as const) };
+    const d = resultDeadlines(countedFrom.date, workCalendar);
     const deadlines = d.ok
       ? { ...d.value, approvalDue: (() => { const a = approvalDue(d.value.reportDue, workCalendar); return a.ok ? a.value : null; })() }
       : null;
     return {
       status: e.approved_at ? ('approved' as const) : ('pending' as const),
       closedOn: e.closed_on,
+      countedFrom,
       deadlines,
       decisionNo: e.approval_decision,
       decisionDate: e.approval_date,

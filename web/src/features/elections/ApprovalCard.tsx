@@ -34,6 +34,11 @@ export function ApprovalCard({ election: e }: { election: Election }) {
       ) : (
         <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} className="election-after__dates">
           <Descriptions.Item label={t('elections.after.closedOn')}>{formatDateVi(a.closedOn)}</Descriptions.Item>
+          {a.countedFrom && (
+            <Descriptions.Item label={t('elections.after.countedFrom')}>
+              {formatDateVi(a.countedFrom.date)} <span className="muted">{t(`elections.after.basis.${a.countedFrom.basis}`)}</span>
+            </Descriptions.Item>
+          )}
           {d && (
             <>
               <Descriptions.Item label={t('elections.after.complaintsUntil')}>

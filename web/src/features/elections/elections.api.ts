@@ -119,6 +119,8 @@ export type Election = {
   approval?: {
     status: 'notFinished' | 'pending' | 'approved';
     closedOn: string | null;
+    /** The day the deadlines count from: the congress' closing day once recorded, else the election's. */
+    countedFrom: { date: string; basis: 'congressClosed' | 'electionClosed' } | null;
     deadlines: { complaintsUntil: string; reportDue: string; ballotsKeptUntil: string; approvalDue: string | null } | null;
     decisionNo?: string | null;
     decisionDate?: string | null;
