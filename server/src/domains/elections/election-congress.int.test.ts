@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '../../../../test/support/db.ts';
-import { as, buildProvince, createUser, manualClock, signedIn, testApp } from '../../../../test/support/app.ts';
+import ExcelJS from 'exceljs';
+import { as, buildProvince, createUser, manualClock, multipartFile, signedIn, testApp } from '../../../../test/support/app.ts';
 
 /** R1.18: the denominator of an election held at a delegates' congress comes from its register and check-in. */
 describe.each(testEngines)('an election held at a congress takes its denominator from the register on %s', (engine) => {
@@ -38,7 +39,7 @@ describe.each(testEngines)('an election held at a congress takes its denominator
     const counters = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', p.id(''))));
     const idOf = async (u: { username: string }) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id;
     const counterIds = await Promise.all(counters.map(idOf));
-    return { p, admin, adminS, province, congressOf, convener, officials, counterIds };
+    return { p, admin, adminS, province, congressOf, convener, officials, counterIds, campaignId: campaign.json().id as number };
   }
 
   const electionBody = (orgId: number, congressId: number | undefined, extra: Record<string, unknown> = {}) => ({
@@ -110,7 +111,7 @@ describe.each(testEngines)('an election held at a congress takes its denominator
   });
 
   it('records the congress as held only if an official session checked in here reached the quorum (Charter Đ11 K6)', async () => {
-    const { admin, province, convener, officials } = await setup();
+    const { p, admin, adminS, province, convener, officials, campaignId } = await setup();
     const held = async () => {
       const c = (await admin.get(`/api/congresses/${province}`)).json();
       return admin.post(`/api/congresses/${province}/transition`, { version: c.version, to: 'held', actualStart: '2020-10-14', actualEnd: '2020-10-14', override: { reason: 'Ghi nhận để kiểm thử' } });
@@ -121,6 +122,25 @@ describe.each(testEngines)('an election held at a congress takes its denominator
     const refused = (await held()).json();
     expect(refused.error.code).toBe('QUORUM_NOT_MET');
     expect(refused.error.message).toBe('Điểm danh Phiên khai mạc ngày 14/10/2020: có mặt 4/8 đại biểu, cần ít nhất 6. Đại hội không đủ điều kiện khai mạc (Điều lệ Đảng Đ11 K6): chỉ có thể lùi ngày hoặc triệu tập lại.');
+    // The Excel progress import refuses the same row, naming it.
+    const tpl = await admin.get(`/api/campaigns/${campaignId}/progress-import/template`);
+    expect(tpl.statusCode, tpl.body.slice(0, 300)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).map((v) => String(v ?? ''));
+    ws.eachRow((row, n) => {
+      if (n <= 3 || String(row.getCell(1).value) !== p.prefix) return;
+      row.getCell(header.indexOf('Trạng thái')).value = 'Đã tổ chức';
+      row.getCell(header.indexOf('Ngày bắt đầu')).value = '14/10/2020';
+      row.getCell(header.indexOf('Ngày kết thúc')).value = '14/10/2020';
+      row.getCell(header.indexOf('Lý do ngoại lệ')).value = 'Ghi nhận để kiểm thử';
+    });
+    const file = multipartFile('tien-do.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const preview = await ctx.app.inject({ method: 'POST', url: `/api/campaigns/${campaignId}/progress-import/preview`, payload: file.payload, headers: { cookie: adminS.cookie, 'x-csrf-token': adminS.csrf, ...file.headers } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().issues).toContainEqual(expect.objectContaining({ code: 'QUORUM_NOT_MET', message: expect.stringMatching(/^Dòng \d+: Điểm danh Phiên khai mạc ngày 14\/10\/2020: có mặt 4\/8 đại biểu/) }));
+
     // Summoned again: a second opening session reaches it.
     const s2 = (await admin.post(`/api/congresses/${province}/attendance-sessions`, { label: 'Phiên khai mạc (triệu tập lại)', date: '2020-10-14', kind: 'official' })).json().id;
     for (const id of [...convener, ...officials.slice(0, 4)]) expect((await admin.post(`/api/congresses/${province}/check-in/manual`, { sessionId: s2, delegateId: id })).statusCode).toBe(200);
