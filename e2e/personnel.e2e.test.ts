@@ -299,6 +299,10 @@ describe('personnel: from the plan to the new committee', () => {
     await shot('09-first-meeting-inspection', { fullPage: false });
     await meeting.getByRole('button', { name: 'Tạo cuộc bầu' }).click();
     await seen(page.getByRole('link', { name: new RegExp(`^Bầu Ủy ban Kiểm tra ${orgName}`) }));
+    // The deputy chairs wait for the commission's election too, flagged as the system's default.
+    await choose(page.getByRole('combobox', { name: 'Bầu', exact: true }), 'Bầu Phó Chủ nhiệm Ủy ban Kiểm tra');
+    await seen(meeting.getByText('Cuộc bầu Ủy ban Kiểm tra chưa kết thúc: phó chủ nhiệm được bầu trong số ủy viên Ủy ban Kiểm tra.'));
+    expect(await textOf(meeting)).toContain('chưa xác nhận');
   });
 
   it('a complaint carries its papers: PDF and images attached, other files refused, the file downloaded as stored', async () => {

@@ -28,7 +28,7 @@ export const nominationPresetCodes = ['committee-default', 'nd170-appointment'] 
 export const concurrentModels = ['secretaryChairsPeoplesCommittee', 'nonLocalSecretary', 'twoDeputySecretaries'] as const;
 export type ConcurrentModel = (typeof concurrentModels)[number];
 /** What the first meeting of the new committee elects, in the Charter's order (Đ20 K1). */
-export const firstMeetingKinds = ['standingCommittee', 'secretary', 'deputySecretary', 'inspectionCommission', 'inspectionChair'] as const;
+export const firstMeetingKinds = ['standingCommittee', 'secretary', 'deputySecretary', 'inspectionCommission', 'inspectionChair', 'inspectionDeputyChair'] as const;
 export type FirstMeetingKind = (typeof firstMeetingKinds)[number];
 
 const isoDate = z.iso.date();
@@ -273,6 +273,8 @@ export const createFirstMeetingElectionRequestSchema = z.strictObject({
   kind: z.enum(firstMeetingKinds),
   seats: z.number().int().min(1).max(100),
   personIds: z.array(id).min(1).max(500),
+  /** Nominees from outside the committee known to be re-elected to the commission (its age check: 42 months, not a full term). */
+  reelectedToCommission: z.array(id).max(500).optional(),
 });
 export type CreateFirstMeetingElectionRequest = z.input<typeof createFirstMeetingElectionRequestSchema>;
 
@@ -358,7 +360,20 @@ export type PersonnelPlan = {
 export type CommitteeMember = { personId: number | null; fullName: string; body: string; bodyLabel: string; termFrom: number; termTo: number; electedOn: string; electionId: number };
 
 /** Who may stand at each election of the first meeting, and the rule with its source. */
-export type FirstMeetingPool = { kind: FirstMeetingKind; from: 'executiveCommittee' | 'standingCommittee' | 'inspectionCommission' | 'committeeOrOutside'; rule: string; source: string; confirmed: boolean; ready: boolean; why: string | null };
+export type FirstMeetingPool = {
+  kind: FirstMeetingKind;
+  from: 'executiveCommittee' | 'standingCommittee' | 'inspectionCommission' | 'committeeOrOutside';
+  rule: string;
+  source: string;
+  confirmed: boolean;
+  ready: boolean;
+  /** Why the election cannot be created yet, with what may be done (a further round, an appointment). */
+  why: string | null;
+  /** Ready, with something to know: the body was elected short, or the chair's election is still running. */
+  note: string | null;
+  /** Who may be nominated from the body now (for the commission: its committee members; outside people are searched). */
+  members: { personId: number; fullName: string }[];
+};
 
 export type CongressPersonnel = {
   congress: { id: number; orgId: number; orgName: string; level: number; campaignId: number; termFrom: number; termTo: number; form: 'members' | 'delegates'; status: string };

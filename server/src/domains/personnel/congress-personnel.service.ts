@@ -29,7 +29,17 @@ import type { ApprovalCheckItem, ApprovalCheckSource } from '../campaigns/approv
 import { type AgeBands, checkComposition, isProvinceOrCommune, type CompositionPerson, type CompositionPresetCode, compositionPresets, type CompositionTarget, targetProblems } from './composition-rules.ts';
 import { checkEligibility, DEFAULT_TERM_MONTHS, type EligibilityRuleSet, type PostKind, referenceMonthRule, referenceUnitOf, STATE_REFERENCE_MONTH_2025, type Candidacy } from './eligibility-rules.ts';
 import { evaluateProcess, type HeadChoice, headChoiceProblem, heldStepProblems, nominationPresets, type NominationStep, planStepEdit, stepReferenceProblems } from './nomination-rules.ts';
-import { type FirstMeetingKind, firstMeetingKinds, firstMeetingPool, firstMeetingRules, type MeetingState, nomineeProblems } from './first-meeting-rules.ts';
+import {
+  type ElectionProgress,
+  type FirstMeetingKind,
+  firstMeetingKinds,
+  firstMeetingPool,
+  firstMeetingRules,
+  type MeetingState,
+  nomineeProblems,
+  type OutsideNominee,
+  outsideEligibilityProblems,
+} from './first-meeting-rules.ts';
 import { complaintBlock, type ComplaintFacts } from './complaint-rules.ts';
 import { COMPLAINT_SELECT, type ComplaintRow, presentComplaints } from './people.service.ts';
 import { retirementOf } from './retirement-rules.ts';
@@ -114,6 +124,7 @@ const bodyOfKind: Record<string, string> = {
   deputySecretary: 'deputySecretary',
   inspectionCommission: 'inspectionCommission',
   inspectionChair: 'inspectionChair',
+  inspectionDeputyChair: 'inspectionDeputyChair',
 };
 /** The posts that sit in the standing committee (the composition's "in the standing committee"). */
 const STANDING_BODIES = new Set(['standingCommittee', 'secretary', 'deputySecretary']);
@@ -261,20 +272,59 @@ type StepRow = {
 const STEPS_OF = `SELECT step_no, held_on, summoned, present, votes, head_choice FROM nomination_step_results WHERE congress_id = $1`;
 const asStepResult = (s: StepRow) => ({ no: s.step_no, summoned: s.summoned, present: s.present, votes: s.votes, headChoice: s.head_choice ? { personId: s.head_choice.personId, chosenBy: s.head_choice.chosenBy } : null });
 
+/**
+ * The elections linked to a congress, each with how far it got: read from the elections domain's
+ * record (its status, closing day and the last counted round in its history), so a body elected
+ * short, or waiting for the meeting's decision, is told apart from one still being counted.
+ */
+const ELECTIONS_OF = `SELECT pe.election_id, pe.body, e.title, e.status, e.seats, e.closed_on IS NOT NULL AS closed,
+       lr.h->>'purpose' AS last_purpose, coalesce((lr.h->>'number')::int, 0) AS rounds,
+       coalesce(jsonb_array_length(lr.h->'result'->'outcome'->'elected'), 0) AS elected,
+       coalesce(jsonb_typeof(lr.h->'result'->'tie') = 'object', false) AS tie
+  FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id
+  LEFT JOIN LATERAL (SELECT x.h FROM jsonb_array_elements(e.history) WITH ORDINALITY x(h, n) WHERE x.h->>'type' = 'round' ORDER BY x.n DESC LIMIT 1) lr ON true
+ WHERE pe.congress_id = $1`;
+type LinkedElection = { election_id: number; body: string; title: string; status: string; seats: number; closed: boolean; last_purpose: string | null; rounds: number; elected: number; tie: boolean };
+
+function progressOf(e: LinkedElection): ElectionProgress {
+  const stage = e.closed ? 'closed' : e.status !== 'published' ? 'running' : e.tie && e.last_purpose !== 'tieBreak' ? 'tieBreakNext' : 'awaitingDecision';
+  return { stage, seats: e.seats, elected: e.elected, rounds: e.rounds };
+}
+
 /** The new committee's bodies so far, and the first-meeting elections created but not yet finished. */
-function meetingState(committee: readonly CommitteeMember[], elections: readonly { election_id: number; body: string }[]): MeetingState {
+function meetingState(committee: readonly CommitteeMember[], elections: readonly LinkedElection[]): MeetingState {
   const of = (body: string) => committee.filter((m) => m.body === body && m.personId !== null).map((m) => ({ personId: m.personId!, fullName: m.fullName }));
-  const finished = new Set(committee.map((m) => m.electionId));
   const kinds = new Set<string>(firstMeetingKinds);
-  const unfinished = new Set(elections.filter((e) => kinds.has(e.body) && !finished.has(e.election_id)).map((e) => e.body as FirstMeetingKind));
-  return { executive: of('executiveCommittee'), standing: of('standingCommittee'), inspection: of('inspectionCommission'), unfinished };
+  const mine = elections.filter((e) => kinds.has(e.body));
+  const progress: Partial<Record<FirstMeetingKind, ElectionProgress>> = {};
+  for (const e of mine) progress[e.body as FirstMeetingKind] = progressOf(e);
+  const unfinished = new Set(mine.filter((e) => !e.closed).map((e) => e.body as FirstMeetingKind));
+  return {
+    executive: of('executiveCommittee'),
+    standing: of('standingCommittee'),
+    inspection: of('inspectionCommission'),
+    inspectionChair: of('inspectionChair'),
+    inspectionDeputyChair: of('inspectionDeputyChair'),
+    unfinished,
+    progress,
+  };
 }
 
 const firstMeetingView = (state: MeetingState): CongressPersonnel['firstMeeting'] =>
   firstMeetingKinds.map((kind) => {
     const pool = firstMeetingPool(kind, state);
     const rule = firstMeetingRules[kind];
-    return { kind, from: pool.from, rule: rule.rule, source: rule.source, confirmed: rule.confirmed, ready: pool.ready, why: pool.why };
+    return {
+      kind,
+      from: pool.from,
+      rule: rule.rule,
+      source: rule.source,
+      confirmed: rule.confirmed,
+      ready: pool.ready,
+      why: pool.why,
+      note: pool.note,
+      members: pool.members.map((m) => ({ personId: m.personId, fullName: m.fullName })),
+    };
   });
 
 export const presetsView = (): PersonnelPresets => ({
@@ -380,7 +430,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         complaints: ComplaintRow;
         posts: { person_id: number; title: string; id: number };
         steps: StepRow;
-        elections: { election_id: number; body: string; title: string; status: string };
+        elections: LinkedElection;
         committee: CommitteeRow;
       }>(
         db,
@@ -388,7 +438,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           complaints: `${COMPLAINT_SELECT} WHERE c.person_id IN ${LISTED} OR c.congress_id = $1`,
           posts: `SELECT person_id, title, id FROM person_posts WHERE person_id IN ${LISTED} AND to_date IS NULL`,
           steps: STEPS_OF,
-          elections: `SELECT pe.election_id, pe.body, e.title, e.status FROM personnel_elections pe JOIN elections e ON e.id = pe.election_id WHERE pe.congress_id = $1`,
+          elections: ELECTIONS_OF,
           committee: COMMITTEE_OF,
         },
         [congressId],
@@ -780,31 +830,37 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
     /**
      * The first meeting of the new committee (Charter Đ20 K1): the standing committee from the
      * committee; the secretary and deputies from the standing committee once one is elected; the
-     * inspection commission from the committee or party members of the đảng bộ outside it; its
-     * chair from the commission. Everyone refused is named with the rule.
+     * inspection commission from the committee or party members of the đảng bộ outside it, those
+     * outside passing the commission's age check; its chair, and its deputy chairs, from the
+     * commission. Everyone refused is named with the rule.
      */
     async createFirstMeetingElection(actor: Actor, congressId: number, input: CreateFirstMeetingElectionRequest): Promise<{ electionId: number }> {
       return db.transaction(async (tx) => {
         const c = await loadCongress(tx, congressId);
         assertEdit(actor, c);
-        if (!(await loadPlan(tx, congressId, true))) fail('PERSONNEL_PLAN_NOT_FOUND');
+        const plan = await loadPlan(tx, congressId, true);
+        if (!plan) fail('PERSONNEL_PLAN_NOT_FOUND');
+        const reelected = new Set(input.reelectedToCommission ?? []);
+        if (reelected.size > 0 && input.kind !== 'inspectionCommission')
+          fail('PERSONNEL_PLAN_INVALID', 'Chỉ ghi tái cử Ủy ban Kiểm tra khi bầu Ủy ban Kiểm tra.', [{ field: 'reelectedToCommission', code: 'NOT_APPLICABLE', message: 'Chỉ dùng khi bầu Ủy ban Kiểm tra.' }]);
         const committee = await committeeOf(tx, congressId);
-        const linked = await tx.query<{ election_id: number; body: string }>(`SELECT election_id, body FROM personnel_elections WHERE congress_id = $1`, [congressId]);
+        const linked = await tx.query<LinkedElection>(ELECTIONS_OF, [congressId]);
         const state = meetingState(committee, linked.rows);
         if (state.executive.length === 0) fail('NOT_A_COMMITTEE_MEMBER', 'Chưa có Ban Chấp hành khóa mới (cuộc bầu Ban Chấp hành chưa kết thúc).');
         if (linked.rows.some((l) => l.body === input.kind)) fail('PERSONNEL_ELECTION_EXISTS', `Đã tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} của hội nghị lần thứ nhất.`);
         const pool = firstMeetingPool(input.kind, state);
         if (!pool.ready) fail('ELECTION_WRONG_STATUS', pool.why!);
         if (new Set(input.personIds).size !== input.personIds.length) fail('CANDIDATE_DUPLICATE', 'Một người được giới thiệu hai lần.');
-        // Names (and, for someone outside the committee, the đảng bộ) of everyone nominated, in scope.
-        const found = await tx.query<{ id: number; full_name: string; org_path: string }>(
-          `SELECT p.id, p.full_name, o.path::text AS org_path FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = ANY($1::int[])`,
+        // Names (and, for someone outside the committee, the đảng bộ and the age facts) of everyone nominated, in scope.
+        const found = await tx.query<{ id: number; full_name: string; org_path: string; birth_date: string; gender: 'male' | 'female'; retirement_date_entered: string | null }>(
+          `SELECT p.id, p.full_name, o.path::text AS org_path, p.birth_date, p.gender, p.retirement_date_entered FROM persons p JOIN organizations o ON o.id = p.org_id WHERE p.id = ANY($1::int[])`,
           [input.personIds],
         );
         const people = new Map(found.rows.map((r) => [r.id, r]));
         const inPool = new Map(pool.members.map((m) => [m.personId, m]));
+        const inBody = new Map([...pool.members, ...pool.taken].map((m) => [m.personId, m]));
         const nominees = input.personIds.map((id, i) => {
-          const member = inPool.get(id);
+          const member = inBody.get(id);
           const p = people.get(id);
           if (!member && !p) fail('PERSON_NOT_FOUND', `Không tìm thấy người thứ ${i + 1} được giới thiệu.`, [{ field: `personIds.${i}`, code: 'PERSON_NOT_FOUND', message: `Người thứ ${i + 1}` }]);
           if (!member) assertCanRead(actor, p!.org_path);
@@ -814,6 +870,45 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
         if (problems.length > 0) fail('NOT_A_COMMITTEE_MEMBER', problems.map((x) => x.message).join(' '), problems);
         if (input.seats > nominees.length) fail('PERSONNEL_PLAN_INVALID', `Số cần bầu (${input.seats}) lớn hơn số người được giới thiệu (${nominees.length}).`);
         const outside = nominees.filter((n) => !inPool.has(n.personId));
+        const notOutside = [...reelected].filter((id) => !outside.some((n) => n.personId === id));
+        if (notOutside.length > 0)
+          fail('PERSONNEL_PLAN_INVALID', 'Chỉ ghi tái cử Ủy ban Kiểm tra cho người được giới thiệu từ ngoài Ban Chấp hành.', [
+            { field: 'reelectedToCommission', code: 'NOT_AN_OUTSIDE_NOMINEE', message: notOutside.join(', ') },
+          ]);
+        // The commission's age check for those outside the committee (the committee's members were checked on the list).
+        let outsideEligibility: { personId: number; candidacy: Candidacy; candidacyFrom: OutsideNominee['candidacyFrom']; explanation: string }[] = [];
+        if (input.kind === 'inspectionCommission' && outside.length > 0) {
+          const ids = outside.map((n) => n.personId);
+          // On record as re-elected: in an earlier commission of this organization, its chair now, or listed for the commission as re-elected.
+          const onRecord = await tx.query<{ person_id: number }>(
+            `SELECT person_id FROM committee_members WHERE org_id = $1 AND body IN ('inspectionCommission', 'inspectionChair', 'inspectionDeputyChair') AND congress_id IS DISTINCT FROM $2 AND term_from < $3 AND person_id = ANY($4::int[])
+             UNION SELECT person_id FROM person_posts WHERE org_id = $1 AND role = 'inspectionChair' AND to_date IS NULL AND person_id = ANY($4::int[])
+             UNION SELECT person_id FROM congress_candidates WHERE congress_id = $2 AND post_kind = 'inspectionCommission' AND candidacy = 'reelection' AND person_id = ANY($4::int[])`,
+            [c.org_id, c.id, c.term_from, ids],
+          );
+          const recorded = new Set(onRecord.rows.map((r) => r.person_id));
+          const checks: OutsideNominee[] = outside.map((n) => {
+            const p = people.get(n.personId)!;
+            const candidacyFrom = reelected.has(n.personId) ? 'entered' : recorded.has(n.personId) ? 'records' : 'default';
+            return {
+              index: input.personIds.indexOf(n.personId),
+              personId: n.personId,
+              fullName: n.fullName,
+              retirementMonth: retirementOf({ birthDate: p.birth_date, gender: p.gender, retirementDateEntered: p.retirement_date_entered }).month,
+              candidacy: candidacyFrom === 'default' ? 'firstTime' : 'reelection',
+              candidacyFrom,
+            };
+          });
+          const ctx = { referenceMonth: plan!.reference_month, rules: plan!.eligibility_rules, termMonths: plan!.settings.termMonths };
+          const ineligible = outsideEligibilityProblems(checks, ctx);
+          if (ineligible.length > 0) fail('CANDIDATE_INELIGIBLE', ineligible.map((x) => x.message).join(' '), ineligible);
+          outsideEligibility = checks.map((n) => ({
+            personId: n.personId,
+            candidacy: n.candidacy,
+            candidacyFrom: n.candidacyFrom,
+            explanation: checkEligibility({ retirementMonth: n.retirementMonth, referenceMonth: ctx.referenceMonth, candidacy: n.candidacy, post: 'inspectionCommission', rules: ctx.rules, termMonths: ctx.termMonths }).explanation,
+          }));
+        }
         const electionId = await deps.createElectionIn(tx, actor, {
           orgId: c.org_id,
           title: `${electionKindLabels[input.kind]} ${c.org_name} nhiệm kỳ ${c.term_from}–${c.term_to} (hội nghị lần thứ nhất)`,
@@ -835,7 +930,7 @@ export function createCongressPersonnelService(deps: { db: Db; clock: Clock; cre
           c,
           'personnel.firstMeetingElectionCreated',
           `Hội nghị lần thứ nhất: tạo cuộc ${electionKindLabels[input.kind].toLowerCase()} (${nominees.length} người${outside.length ? `, ${outside.length} người ngoài Ban Chấp hành` : ''})`,
-          { electionId, ...input, from: pool.from, outside: outside.map((n) => n.personId), rule: rule.rule, source: rule.source },
+          { electionId, ...input, from: pool.from, outside: outside.map((n) => n.personId), outsideEligibility, rule: rule.rule, source: rule.source },
         );
         return { electionId };
       });

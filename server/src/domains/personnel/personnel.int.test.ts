@@ -489,6 +489,8 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     // Party members of the đảng bộ outside the committee (a grassroots unit of D1), and of another district.
     const giang = await mk(p.id('-D1-G1'), 'Đinh Thị Giang', '1980-02-02', 'female');
     const stranger = await mk(p.id('-D2'), 'Quách Văn Xa', '1979-03-03');
+    // Retires 12/2023: 24 months left are enough to be re-elected to the commission (2020 rules), not a full term to join it.
+    const old = await mk(p.id('-D1-G1'), 'Ngô Văn Lão', '1963-03-01');
     let view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 4, standingSize: 2 })).json();
     for (const id of [an, binh, cuong, dung]) {
       await org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: id, candidacy: 'reelection' });
@@ -532,12 +534,23 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     expect((await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, stranger] })).json().error.code).toBe('ORG_OUT_OF_SCOPE');
     const foreign = await admin.post(`/api/congresses/${congressId}/personnel/first-meeting`, { kind: 'inspectionCommission', seats: 2, personIds: [dung, stranger] });
     expect(foreign.json().error).toMatchObject({ code: 'NOT_A_COMMITTEE_MEMBER', details: [{ field: 'personIds.1', code: 'NOT_IN_PARTY_ORGANIZATION', message: 'Đồng chí Quách Văn Xa không phải ủy viên Ban Chấp hành khóa mới và không thuộc đảng bộ này.' }] });
-    const commission = await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, giang] });
+    // Outside the committee, the commission's age check: not on record as re-elected, Lão would join for the first time.
+    const tooOld = await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, giang, old] });
+    expect(tooOld.statusCode).toBe(422);
+    expect(tooOld.json().error).toMatchObject({
+      code: 'CANDIDATE_INELIGIBLE',
+      message: expect.stringMatching(/^Đồng chí Ngô Văn Lão không đủ điều kiện về tuổi để bầu vào Ủy ban Kiểm tra: Nghỉ hưu tháng 12\/2023; .*tham gia lần đầu cần ít nhất trọn 1 nhiệm kỳ 60 tháng → không đủ điều kiện/),
+      details: [{ field: 'personIds.2', code: 'INELIGIBLE' }],
+    });
+    expect((await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, giang, old], reelectedToCommission: [dung] })).json().error.code).toBe('PERSONNEL_PLAN_INVALID');
+    expect((await first({ kind: 'inspectionChair', seats: 1, personIds: [an], reelectedToCommission: [an] })).json().error.code).toBe('PERSONNEL_PLAN_INVALID');
+    // Re-elected to the commission: 42 months ≥ the 24 of the 2020 rules.
+    const commission = await first({ kind: 'inspectionCommission', seats: 2, personIds: [dung, giang, old], reelectedToCommission: [old] });
     expect(commission.statusCode, commission.body).toBe(201);
     const commissionElection = (await org.get(`/api/elections/${commission.json().electionId}`)).json();
     expect(commissionElection).toMatchObject({ kind: 'inspectionCommission', congressKind: 'conference', summoned: 4 });
     const linked = await t.db.query<{ person_id: number }>(`SELECT person_id FROM election_candidates WHERE election_id = $1 ORDER BY ballot_no`, [commission.json().electionId]);
-    expect(linked.rows.map((r) => r.person_id)).toEqual([dung, giang]);
+    expect(linked.rows.map((r) => r.person_id)).toEqual([dung, giang, old]);
     await finish(commission.json().electionId, 'inspectionCommission', ['Phạm Thị Dung', 'Đinh Thị Giang']);
 
     // The chair from the commission only.
@@ -547,9 +560,21 @@ describe.each(testEngines)('personnel on %s', (engine) => {
     expect(chair.statusCode, chair.body).toBe(201);
     await finish(chair.json().electionId, 'inspectionChair', ['Đinh Thị Giang']);
 
+    // The deputy chair from the commission, not its chair [U default, flagged].
+    view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
+    expect(view.firstMeeting.find((x: { kind: string }) => x.kind === 'inspectionDeputyChair')).toMatchObject({ ready: true, confirmed: false, from: 'inspectionCommission', members: [{ personId: dung, fullName: 'Phạm Thị Dung' }] });
+    const chairAsDeputy = await first({ kind: 'inspectionDeputyChair', seats: 1, personIds: [giang] });
+    expect(chairAsDeputy.json().error).toMatchObject({ code: 'NOT_A_COMMITTEE_MEMBER', details: [{ field: 'personIds.0', code: 'HOLDS_OTHER_POST', message: expect.stringContaining('Đồng chí Đinh Thị Giang đã trúng cử Chủ nhiệm Ủy ban Kiểm tra') }] });
+    const deputy = await first({ kind: 'inspectionDeputyChair', seats: 1, personIds: [dung] });
+    expect(deputy.statusCode, deputy.body).toBe(201);
+    expect((await org.get(`/api/elections/${deputy.json().electionId}`)).json()).toMatchObject({ kind: 'inspectionDeputyChair', congressKind: 'conference', summoned: 4 });
+    expect((await first({ kind: 'inspectionDeputyChair', seats: 1, personIds: [dung] })).json().error.code).toBe('PERSONNEL_ELECTION_EXISTS');
+    await finish(deputy.json().electionId, 'inspectionDeputyChair', ['Phạm Thị Dung']);
+
     view = (await org.get(`/api/congresses/${congressId}/personnel`)).json();
     expect(view.committee.filter((m: { body: string }) => m.body.startsWith('inspection')).map((m: { fullName: string; bodyLabel: string }) => [m.fullName, m.bodyLabel])).toEqual([
       ['Đinh Thị Giang', 'Chủ nhiệm Ủy ban Kiểm tra'],
+      ['Phạm Thị Dung', 'Phó Chủ nhiệm Ủy ban Kiểm tra'],
       ['Đinh Thị Giang', 'Ủy ban Kiểm tra'],
       ['Phạm Thị Dung', 'Ủy ban Kiểm tra'],
     ]);
@@ -563,10 +588,68 @@ describe.each(testEngines)('personnel on %s', (engine) => {
       'Hội nghị lần thứ nhất: tạo cuộc bầu ban thường vụ (3 người)',
       'Hội nghị lần thứ nhất: tạo cuộc bầu bí thư (1 người)',
       'Hội nghị lần thứ nhất: tạo cuộc bầu phó bí thư (1 người)',
-      'Hội nghị lần thứ nhất: tạo cuộc bầu ủy ban kiểm tra (2 người, 1 người ngoài Ban Chấp hành)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu ủy ban kiểm tra (3 người, 2 người ngoài Ban Chấp hành)',
       'Hội nghị lần thứ nhất: tạo cuộc bầu chủ nhiệm ủy ban kiểm tra (1 người)',
+      'Hội nghị lần thứ nhất: tạo cuộc bầu phó chủ nhiệm ủy ban kiểm tra (1 người)',
     ]);
-    expect(audit.rows[3]!.details).toMatchObject({ outside: [giang], source: expect.stringContaining('Đ20 K1') });
+    expect(audit.rows[3]!.details).toMatchObject({
+      outside: [giang, old],
+      source: expect.stringContaining('Đ20 K1'),
+      outsideEligibility: [
+        { personId: giang, candidacy: 'firstTime', candidacyFrom: 'default' },
+        { personId: old, candidacy: 'reelection', candidacyFrom: 'entered', explanation: expect.stringContaining('tái cử ủy ban kiểm tra cần ít nhất 24 tháng → đủ điều kiện') },
+      ],
+    });
+  });
+
+  it('first meeting: a standing committee elected with nobody does not leave the secretary "waiting" — it says what happened and what may be done', async () => {
+    const { p, org, orgS, admin, congressId } = await setup();
+    const D1 = p.id('-D1');
+    const mk = async (name: string, birth: string, gender: 'male' | 'female' = 'male') => (await admin.post('/api/people', person(D1, name, birth, gender))).json().id as number;
+    const ids = [await mk('Hoàng Văn An', '1970-04-10'), await mk('Lê Thị Bình', '1978-09-01', 'female'), await mk('Trần Văn Cường', '1975-01-20'), await mk('Phạm Thị Dung', '1978-07-07', 'female')];
+    let view = (await put(orgS, `/api/congresses/${congressId}/personnel/plan`, { preset: '2020-2025', committeeSize: 4, standingSize: 2 })).json();
+    for (const id of ids) {
+      await org.post(`/api/congresses/${congressId}/personnel/candidates`, { personId: id, candidacy: 'reelection' });
+      view = (await org.patch(`/api/congresses/${congressId}/personnel/candidates/${id}`, { vetting: 'cleared' })).json();
+    }
+    await org.post(`/api/congresses/${congressId}/personnel/approve`, { version: view.plan.version });
+    const committeeElection = (await org.post(`/api/congresses/${congressId}/personnel/election`, { summoned: 12 })).json().electionId as number;
+    const e0 = (await org.get(`/api/elections/${committeeElection}`)).json();
+    await t.db.transaction((tx) =>
+      ctx.services.congressPersonnel.onElectionFinished(tx, { electionId: committeeElection, orgId: D1, kind: 'executiveCommittee', closedOn: '2020-06-20', elected: e0.candidates.map((c: { ballotNo: number; fullName: string }) => ({ ballotNo: c.ballotNo, fullName: c.fullName })), alternates: [] }),
+    );
+    const first = (body: unknown) => org.post(`/api/congresses/${congressId}/personnel/first-meeting`, body);
+    const standing = (await first({ kind: 'standingCommittee', seats: 2, personIds: ids.slice(0, 3) })).json().electionId as number;
+
+    // Counted by the elections domain: 4 members present, An 2 and Cường 2 of D = 4 — exactly half elects nobody.
+    const users = await Promise.all([0, 1, 2].map(() => createUser(ctx.services, 'counter', D1)));
+    const uids = await Promise.all(users.map(async (u) => (await t.db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [u.username])).rows[0]!.id));
+    const [chief, a, b] = await Promise.all(users.map((u) => login(ctx.app, u.username, u.password)));
+    await put(orgS, `/api/elections/${standing}/counters`, { counters: [{ userId: uids[0], isChief: true }, { userId: uids[1], team: 'A' }, { userId: uids[2], team: 'B' }] });
+    const v1 = (await org.get(`/api/elections/${standing}`)).json().version;
+    expect((await org.post(`/api/elections/${standing}/open-entry`, { version: v1, present: 4, ballotsIssued: 4, ballotsCollected: 4, listVote: { agree: 4, disagree: 0, present: 4 } })).statusCode).toBe(200);
+    for (let serial = 1; serial <= 4; serial++) {
+      for (const team of [a!, b!]) expect((await as(ctx.app, team).post(`/api/elections/${standing}/ballots`, { serial, entry: { kind: 'strike', struck: serial <= 2 ? [1, 2] : [2, 3] } })).statusCode).toBe(200);
+    }
+    expect((await as(ctx.app, chief!).post(`/api/elections/${standing}/count`)).json().result.elected).toEqual([]);
+    expect((await as(ctx.app, chief!).post(`/api/elections/${standing}/publish`)).statusCode).toBe(200);
+
+    // Seats remain: the meeting decides — said, not "still running".
+    const secretaryPool = async () => (await org.get(`/api/congresses/${congressId}/personnel`)).json().firstMeeting.find((x: { kind: string }) => x.kind === 'secretary');
+    expect((await secretaryPool()).why).toBe(
+      'Vòng 1 bầu Ban Thường vụ: chưa ai trúng cử, còn thiếu 2/2. Hội nghị quyết định bầu thêm vòng nữa hay dừng (Điều lệ Đảng Đ12 K3); ' +
+        'nếu dừng, chỗ còn thiếu do cấp ủy cấp trên trực tiếp xem xét chỉ định bổ sung, hoặc bầu bổ sung Ban Thường vụ ở hội nghị sau (Điều lệ Đảng Đ13 K2; QĐ 190 Đ28); ' +
+        'không bầu được bí thư thì cấp ủy cấp trên có thể chỉ định bí thư (HD 06-HD/TW mục 16.1). Bí thư, phó bí thư được bầu trong số ủy viên Ban Thường vụ khóa mới, nên bầu sau khi cuộc bầu Ban Thường vụ kết thúc.',
+    );
+    // The meeting stops: the election closes with nobody elected; the secretary is never taken from the whole committee.
+    const v2 = (await org.get(`/api/elections/${standing}`)).json().version;
+    expect((await org.post(`/api/elections/${standing}/next-round`, { version: v2, decision: 'stop' })).statusCode).toBe(200);
+    const closed = await secretaryPool();
+    expect(closed).toMatchObject({ ready: false, from: 'standingCommittee', members: [] });
+    expect(closed.why).toMatch(/^Cuộc bầu Ban Thường vụ đã kết thúc mà không ai trúng cử \(cần 2\)\. .*Việc tiếp theo: cấp ủy cấp trên trực tiếp xem xét chỉ định bổ sung/);
+    const refused = await first({ kind: 'deputySecretary', seats: 1, personIds: [ids[0]] });
+    expect(refused.json().error).toMatchObject({ code: 'ELECTION_WRONG_STATUS', message: expect.stringContaining('đã kết thúc mà không ai trúng cử') });
+    expect(refused.json().error.message).not.toContain('chưa kết thúc');
   });
 
   it('computes concurrent-post figures over a subtree from the people\'s posts, against the targets', async () => {

@@ -952,15 +952,19 @@ function FirstMeetingCard({ data }: { data: CongressPersonnel }) {
   const [kind, setKind] = useState<FirstMeetingKind>('standingCommittee');
   const [seats, setSeats] = useState<number | null>(null);
   const [nominees, setNominees] = useState<number[]>([]);
+  const [reelected, setReelected] = useState<number[]>([]);
   const [q, setQ] = useState('');
   const L = (k: string, o?: Record<string, unknown>): string => String(t(`personnel.congress.${k}` as never, o ?? {}));
   const pool = data.firstMeeting.find((p) => p.kind === kind);
   const outsideAllowed = pool?.from === 'committeeOrOutside';
   const people = useQuery({ ...peopleQuery(undefined, q), enabled: outsideAllowed });
-  const of = (body: string) => data.committee.filter((m) => m.body === body && m.personId !== null).map((m) => ({ value: m.personId!, label: m.fullName }));
-  const members = pool?.from === 'standingCommittee' ? of('standingCommittee') : pool?.from === 'inspectionCommission' ? of('inspectionCommission') : of('executiveCommittee');
+  // Who the body offers now (the server's pool: the commission's deputy chairs leave out its chair).
+  const members = (pool?.members ?? []).map((m) => ({ value: m.personId, label: m.fullName }));
   const inMembers = new Set(members.map((m) => m.value));
-  const options = outsideAllowed ? [...members, ...(people.data ?? []).filter((p) => !inMembers.has(p.id)).map((p) => ({ value: p.id, label: L('outsideNominee', { name: p.fullName }) }))] : members;
+  const outsideOptions = (people.data ?? []).filter((p) => !inMembers.has(p.id)).map((p) => ({ value: p.id, label: L('outsideNominee', { name: p.fullName }) }));
+  const options = outsideAllowed ? [...members, ...outsideOptions] : members;
+  const outsideChosen = outsideAllowed ? nominees.filter((id) => !inMembers.has(id)) : [];
+  const labelOf = new Map<number, string>(options.map((o) => [o.value, o.label]));
   return (
     <Card size="small" type="inner" title={L('firstMeeting')} style={{ marginTop: 12 }}>
       <Space wrap align="start">
@@ -970,9 +974,10 @@ function FirstMeetingCard({ data }: { data: CongressPersonnel }) {
           onChange={(k) => {
             setKind(k);
             setNominees([]);
+            setReelected([]);
             first.reset();
           }}
-          style={{ width: 260 }}
+          style={{ width: 300 }}
           options={firstMeetingKinds.map((k) => ({ value: k, label: `${L('firstMeetingKind')} ${t(`personnel.congress.kinds.${k}`)}` }))}
         />
         <InputNumber min={1} value={seats} onChange={setSeats} aria-label={L('seats')} placeholder={L('seats')} />
@@ -985,13 +990,33 @@ function FirstMeetingCard({ data }: { data: CongressPersonnel }) {
           placeholder={L('nominees')}
           style={{ minWidth: 280 }}
           value={nominees}
-          onChange={setNominees}
+          onChange={(ids: number[]) => {
+            setNominees(ids);
+            setReelected((r) => r.filter((id) => ids.includes(id)));
+          }}
           options={options}
         />
+        {outsideChosen.length > 0 && (
+          <Select
+            mode="multiple"
+            aria-label={L('reelectedToCommission')}
+            placeholder={L('reelectedToCommission')}
+            style={{ minWidth: 280 }}
+            value={reelected}
+            onChange={setReelected}
+            options={outsideChosen.map((id) => ({ value: id, label: labelOf.get(id) ?? String(id) }))}
+          />
+        )}
         <Button
           disabled={!seats || nominees.length === 0 || pool?.ready === false}
           loading={first.isPending}
-          onClick={() => seats && first.mutate({ kind, seats, personIds: nominees }, { onSuccess: () => void message.success(L('electionCreated')) })}
+          onClick={() =>
+            seats &&
+            first.mutate(
+              { kind, seats, personIds: nominees, ...(reelected.length > 0 ? { reelectedToCommission: reelected } : {}) },
+              { onSuccess: () => void message.success(L('electionCreated')) },
+            )
+          }
         >
           {L('createFirstMeeting')}
         </Button>
@@ -999,13 +1024,19 @@ function FirstMeetingCard({ data }: { data: CongressPersonnel }) {
       {pool && (
         <Space direction="vertical" size={0} style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">
-            {L(`poolFrom.${pool.from}`)} {!pool.confirmed && <Unconfirmed />}
+            {L(`poolFrom.${pool.kind === 'inspectionDeputyChair' ? 'inspectionDeputyChair' : pool.from}`)} {!pool.confirmed && <Unconfirmed />}
           </Typography.Text>
           <Typography.Text type="secondary" className="personnel-explain">
             {L('ruleSource', { source: pool.source })}
           </Typography.Text>
+          {outsideAllowed && (
+            <Typography.Text type="secondary" className="personnel-explain">
+              {L('reelectedHelp')}
+            </Typography.Text>
+          )}
         </Space>
       )}
+      {pool?.ready && pool.note && <Alert type="warning" showIcon message={pool.note} style={{ marginTop: 8 }} />}
       {pool && !pool.ready && pool.why && <Alert type="info" showIcon message={pool.why} style={{ marginTop: 8 }} />}
       {first.error && <Alert type="error" showIcon role="alert" message={errorMessage(first.error)} style={{ marginTop: 8 }} />}
     </Card>
