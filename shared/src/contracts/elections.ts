@@ -143,6 +143,14 @@ export const approveElectionRequestSchema = z.strictObject({
   decisionDate: z.string().date(),
 });
 
+/** A seat the election left empty, filled by the upper committee's appointment (chỉ định). */
+export const appointmentRequestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  fullName: z.string().trim().min(1).max(200),
+  decisionNo: z.string().trim().min(1).max(100),
+  decisionDate: z.string().date(),
+});
+
 /**
  * What the register and check-in of a congress give an election held at it (R1.18): those
  * summoned, and the delegates absent for the whole congress so far. `fromCheckIn` is false

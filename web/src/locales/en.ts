@@ -424,6 +424,14 @@ export const en: typeof vi = {
       '3': '3 decimals',
       '4': '4 decimals',
     },
+    vacancies: {
+      title: 'Empty seats filled by the upper committee',
+      summary: 'The election left {{vacant}} seat(s) empty; the upper committee has appointed {{appointed}}.',
+      item: '{{name}} — decision {{no}} of {{date}} (recorded by {{by}})',
+      fullName: 'Full name of the appointee',
+      record: 'Record the appointment',
+      recorded: 'Appointment of {{name}} recorded.',
+    },
     unconfirmed: {
       title: 'Unconfirmed rules (default values in use)',
       count: '{{count}} items',

@@ -423,6 +423,14 @@ export const vi = {
       '3': '3 chữ số thập phân',
       '4': '4 chữ số thập phân',
     },
+    vacancies: {
+      title: 'Chỗ trống do cấp trên chỉ định',
+      summary: 'Bầu cử để trống {{vacant}} chỗ; cấp trên đã chỉ định {{appointed}}.',
+      item: '{{name}} — Quyết định {{no}} ngày {{date}} (ghi bởi {{by}})',
+      fullName: 'Họ và tên người được chỉ định',
+      record: 'Ghi quyết định chỉ định',
+      recorded: 'Đã ghi quyết định chỉ định {{name}}.',
+    },
     unconfirmed: {
       title: 'Quy định chưa xác nhận (đang dùng giá trị mặc định)',
       count: '{{count}} mục',

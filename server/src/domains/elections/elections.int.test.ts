@@ -390,6 +390,36 @@ describe.each(testEngines)('an election from setup to published result on %s', (
     expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: approved.version })).json().error.code).toBe('ELECTION_WRONG_STATUS');
   });
 
+  it('leaves a seat empty when the congress stops after a persistent tie; the upper committee records its appointment, once', async () => {
+    const { p, created, organizer, chief, enterAll, strike, published } = await tiedCellElection();
+    const opened = (await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: published.version, present: 12, ballotsIssued: 12, ballotsCollected: 12 })).json();
+    expect(opened.status).toBe('entry');
+    // The tie-break ties again, 6 to 6: the congress decides, and stops.
+    await enterAll([...strike(2, 6), ...strike(1, 6)]);
+    await as(ctx.app, chief).post(`/api/elections/${created.id}/count`);
+    await as(ctx.app, chief).post(`/api/elections/${created.id}/publish`);
+    const tied = (await as(ctx.app, organizer).get(`/api/elections/${created.id}`)).json();
+    expect(tied.phase.kind).toBe('awaitingCongressDecision');
+    expect(tied.vacancies).toMatchObject({ vacant: 0, canAppoint: false });
+    const stopped = (await as(ctx.app, organizer).post(`/api/elections/${created.id}/next-round`, { version: tied.version, decision: 'stop' })).json();
+    expect(stopped.phase.kind).toBe('closed');
+    expect(stopped.vacancies).toEqual({ vacant: 1, appointed: [], canAppoint: false });
+
+    const body = (version: number, decisionDate = stopped.approval.closedOn as string) => ({ version, fullName: 'Hoàng Thị Mai', decisionNo: '45-QĐ/ĐU', decisionDate });
+    // The cell's own organizer cannot; the committee above can, not before the election closed, and only for the empty seat.
+    expect((await as(ctx.app, organizer).post(`/api/elections/${created.id}/appointments`, body(stopped.version))).json().error.code).toBe('FORBIDDEN_ROLE');
+    const upper = await signedIn(ctx.app, ctx.services, 'organizer', p.id('-D1'));
+    const upperView = (await as(ctx.app, upper).get(`/api/elections/${created.id}`)).json();
+    expect(upperView.vacancies.canAppoint).toBe(true);
+    expect((await as(ctx.app, upper).post(`/api/elections/${created.id}/appointments`, body(stopped.version, '2000-01-01'))).json().error.details[0].code).toBe('DATE_BEFORE_CLOSING');
+    const appointed = await as(ctx.app, upper).post(`/api/elections/${created.id}/appointments`, body(stopped.version));
+    expect(appointed.statusCode, appointed.body).toBe(200);
+    expect(appointed.json().vacancies).toMatchObject({ vacant: 1, canAppoint: false, appointed: [{ fullName: 'Hoàng Thị Mai', decisionNo: '45-QĐ/ĐU' }] });
+    expect((await as(ctx.app, upper).post(`/api/elections/${created.id}/appointments`, body(appointed.json().version))).json().error.code).toBe('ELECTION_INVALID');
+    const audit = await t.db.query<{ summary: string }>(`SELECT summary FROM audit_log WHERE action = 'election.appointment_recorded' AND entity_id = $1`, [String(created.id)]);
+    expect(audit.rows.map((r) => r.summary)).toEqual(['Cấp trên chỉ định Hoàng Thị Mai vào chỗ trống (QĐ 45-QĐ/ĐU): Bầu Chi ủy']);
+  });
+
   it('opens a tie-break round below two thirds with a recorded warning by default, and refuses it when the [U] setting says block', async () => {
     const warned = await tiedCellElection();
     const opened = await as(ctx.app, warned.organizer).post(`/api/elections/${warned.created.id}/next-round`, { version: warned.published.version, present: 7, ballotsIssued: 7, ballotsCollected: 7 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  appointmentRequestSchema,
   approveElectionRequestSchema,
   assignCountersRequestSchema,
   createElectionRequestSchema,
@@ -66,6 +67,9 @@ export const electionsRoutes =
     );
     app.post('/elections/:id/approve', { schema: { params: idParams, body: approveElectionRequestSchema } }, async (req) =>
       elections.approve(requireSession(req).actor, req.params.id, req.body),
+    );
+    app.post('/elections/:id/appointments', { schema: { params: idParams, body: appointmentRequestSchema } }, async (req) =>
+      elections.recordAppointment(requireSession(req).actor, req.params.id, req.body),
     );
     app.get('/elections/:id/projector', { schema: { params: idParams } }, async (req) => elections.projector(requireSession(req).actor, req.params.id));
     app.get('/elections/:id/entry-log', { schema: { params: idParams } }, async (req) => elections.entryLog(requireSession(req).actor, req.params.id));

@@ -334,6 +334,15 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     };
   }
 
+  const appointmentsOf = async (q: Queryable, id: number) =>
+    (
+      await q.query<{ full_name: string; decision_no: string; decision_date: string; recorded_at: Date; username: string }>(
+        `SELECT a.full_name, a.decision_no, a.decision_date::text AS decision_date, a.recorded_at, u.username
+           FROM election_appointments a JOIN users u ON u.id = a.recorded_by WHERE a.election_id = $1 ORDER BY a.id`,
+        [id],
+      )
+    ).rows;
+
   const nominationsOf = async (q: Queryable, id: number) =>
     (
       await q.query<NominationRow>(
@@ -537,7 +546,11 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
     async get(actor: Actor, id: number) {
       const e = await load(db, id);
       const acc = await access(db, actor, e);
-      return present(e, await candidatesOf(db, id), await countersOf(db, id), acc, actor, await nominationsOf(db, id));
+      const view = present(e, await candidatesOf(db, id), await countersOf(db, id), acc, actor, await nominationsOf(db, id));
+      // Seats left empty and the upper committee's appointments to them.
+      const appointed = (await appointmentsOf(db, id)).map((a) => ({ fullName: a.full_name, decisionNo: a.decision_no, decisionDate: a.decision_date, recordedBy: a.username, recordedAt: a.recorded_at.toISOString() }));
+      const vacant = view.outcome.finished ? view.outcome.vacantSeats.official : 0;
+      return { ...view, vacancies: { vacant, appointed, canAppoint: vacant > appointed.length && !!e.closed_on && isUpperLevel(actor, e) } };
     },
 
     async listForOrg(actor: Actor, orgId: number) {
@@ -959,6 +972,29 @@ export function createElectionsService(deps: { db: Db; clock: Clock; events: Ele
           { ...input, ...(quorumWarning ? { quorumWarning } : {}) },
         );
       });
+      return this.get(actor, id);
+    },
+
+    /**
+     * A seat the election left empty, filled by the upper committee's appointment: a cell secretary
+     * after three failed rounds (QĐ 294 mục 23.3), or vacancies the congress decided not to vote on again.
+     */
+    async recordAppointment(actor: Actor, id: number, input: { version: number; fullName: string; decisionNo: string; decisionDate: string }) {
+      await db.transaction(async (tx) => {
+        const e = await load(tx, id, true);
+        if (!pathInside(e.org_path, actor.scopePath)) fail('ORG_OUT_OF_SCOPE');
+        if (!isUpperLevel(actor, e)) fail('FORBIDDEN_ROLE', 'Chỉ cấp ủy cấp trên mới chỉ định vào chỗ trống của cuộc bầu cử.');
+        if (e.version !== input.version) fail('VERSION_CONFLICT');
+        const outcome = electionOutcome(replay(e, await candidatesOf(tx, id)));
+        if (!outcome.finished || !e.closed_on) fail('ELECTION_WRONG_STATUS', 'Cuộc bầu cử chưa kết thúc: chưa có chỗ trống chờ cấp trên chỉ định.');
+        const filled = (await appointmentsOf(tx, id)).length;
+        if (filled >= outcome.vacantSeats.official) fail('ELECTION_INVALID', `Không còn chỗ trống: ${outcome.vacantSeats.official} chỗ trống đã được chỉ định đủ.`);
+        if (input.decisionDate < e.closed_on!) fail('ELECTION_INVALID', 'Ngày quyết định chỉ định không được trước ngày kết thúc bầu cử.', [{ field: 'decisionDate', code: 'DATE_BEFORE_CLOSING', message: 'Trước ngày kết thúc bầu cử.' }]);
+        await tx.query(`INSERT INTO election_appointments (election_id, full_name, decision_no, decision_date, recorded_by) VALUES ($1, $2, $3, $4, $5)`, [id, input.fullName, input.decisionNo, input.decisionDate, actor.userId]);
+        await tx.query(`UPDATE elections SET version = version + 1 WHERE id = $1`, [id]);
+        await audit(tx, actor, e, 'election.appointment_recorded', `Cấp trên chỉ định ${input.fullName} vào chỗ trống (QĐ ${input.decisionNo}): ${e.title}`, input);
+      });
+      events.emit(id, { type: 'setup' });
       return this.get(actor, id);
     },
 

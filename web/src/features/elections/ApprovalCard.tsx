@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api.ts';
 import { DATE_FORMAT, toIsoDate } from '../../lib/dates.ts';
 import { formatDateVi } from '../../lib/format.ts';
 import { showFieldErrors } from '../../lib/forms.ts';
-import { type Election, useApprove } from './elections.api.ts';
+import { type Election, useApprove, useAppoint } from './elections.api.ts';
 
 type Values = { decisionNo: string; decisionDate?: Dayjs };
 
@@ -64,8 +64,61 @@ export function ApprovalCard({ election: e }: { election: Election }) {
           )}
         </Descriptions>
       )}
+      {e.vacancies && e.vacancies.vacant > 0 && <Vacancies election={e} />}
       {a.canApprove && <ApproveForm election={e} />}
     </Card>
+  );
+}
+
+type AppointValues = { fullName: string; decisionNo: string; decisionDate?: Dayjs };
+
+/** Seats the election left empty (QĐ 294 mục 23.3; the congress' decision to stop): the upper committee's appointments to them. */
+function Vacancies({ election: e }: { election: Election }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const appoint = useAppoint(e.id);
+  const [form] = Form.useForm<AppointValues>();
+  const [error, setError] = useState<string | null>(null);
+  const v = e.vacancies!;
+  const submit = async (x: AppointValues) => {
+    setError(null);
+    try {
+      await appoint.mutateAsync({ version: e.version, fullName: x.fullName.trim(), decisionNo: x.decisionNo.trim(), decisionDate: toIsoDate(x.decisionDate) ?? '' });
+      void message.success(t('elections.vacancies.recorded', { name: x.fullName.trim() }));
+      form.resetFields();
+    } catch (err) {
+      showFieldErrors(form, err);
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <section className="election-after__vacancies" aria-label={t('elections.vacancies.title')}>
+      <Typography.Title level={5}>{t('elections.vacancies.title')}</Typography.Title>
+      <Typography.Paragraph>{t('elections.vacancies.summary', { vacant: v.vacant, appointed: v.appointed.length })}</Typography.Paragraph>
+      {v.appointed.length > 0 && (
+        <ul>
+          {v.appointed.map((x) => (
+            <li key={`${x.decisionNo}-${x.fullName}`}>{t('elections.vacancies.item', { name: x.fullName, no: x.decisionNo, date: formatDateVi(x.decisionDate), by: x.recordedBy })}</li>
+          ))}
+        </ul>
+      )}
+      {v.canAppoint && (
+        <Form<AppointValues> form={form} layout="vertical" onFinish={submit} disabled={appoint.isPending}>
+          {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <Form.Item name="fullName" label={t('elections.vacancies.fullName')} rules={[{ required: true, whitespace: true, message: t('validation.requiredField', { label: t('elections.vacancies.fullName') }) }]}>
+                <Input autoComplete="off" maxLength={200} />
+              </Form.Item>
+            </Col>
+            <DecisionFields span={8} />
+          </Row>
+          <Button htmlType="submit" loading={appoint.isPending}>
+            {t('elections.vacancies.record')}
+          </Button>
+        </Form>
+      )}
+    </section>
   );
 }
 
@@ -92,20 +145,30 @@ function ApproveForm({ election: e }: { election: Election }) {
       <Typography.Title level={5}>{t('elections.after.approveTitle')}</Typography.Title>
       {error && <Alert type="error" showIcon role="alert" message={error} className="form-dialog__error" />}
       <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <Form.Item name="decisionNo" label={t('elections.after.decisionNo')} rules={[{ required: true, whitespace: true, message: t('validation.requiredField', { label: t('elections.after.decisionNo') }) }]}>
-            <Input autoComplete="off" maxLength={100} placeholder={t('merge.decisionNoPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="decisionDate" label={t('elections.after.decisionDate')} rules={[{ required: true, message: t('validation.requiredField', { label: t('elections.after.decisionDate') }) }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={t('common.datePlaceholder')} />
-          </Form.Item>
-        </Col>
+        <DecisionFields span={12} />
       </Row>
       <Button type="primary" htmlType="submit" loading={approve.isPending}>
         {t('elections.after.approve')}
       </Button>
     </Form>
+  );
+}
+
+/** The number and date of an upper committee's decision, required: for the chuẩn y and for an appointment. */
+function DecisionFields({ span }: { span: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Col xs={24} md={span}>
+        <Form.Item name="decisionNo" label={t('elections.after.decisionNo')} rules={[{ required: true, whitespace: true, message: t('validation.requiredField', { label: t('elections.after.decisionNo') }) }]}>
+          <Input autoComplete="off" maxLength={100} placeholder={t('merge.decisionNoPlaceholder')} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={span}>
+        <Form.Item name="decisionDate" label={t('elections.after.decisionDate')} rules={[{ required: true, message: t('validation.requiredField', { label: t('elections.after.decisionDate') }) }]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={t('common.datePlaceholder')} />
+        </Form.Item>
+      </Col>
+    </>
   );
 }

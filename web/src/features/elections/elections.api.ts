@@ -89,6 +89,8 @@ export type Election = {
   entryKeys: EntryKeys;
   /** Charter Đ11 K6 (b) as checked when entry opened (null where it did not apply). */
   subordinateOrgs: { total: number; withDelegatesPresent: number } | null;
+  /** Seats left empty once the election finished, and the upper committee's appointments to them. */
+  vacancies?: { vacant: number; appointed: { fullName: string; decisionNo: string; decisionDate: string; recordedBy: string; recordedAt: string }[]; canAppoint: boolean };
   /** A further round opened below two thirds of those summoned (allowed with a warning by the [U] default). */
   quorumWarning: string | null;
   roundEntryKeys: EntryKeys;
@@ -245,6 +247,8 @@ export const useResolveBallot = (id: number) =>
   useElectionMutation(id, (body: { serial: number; entry: BallotEntryInput; reason: string }) => api<Reconciliation>(`/elections/${id}/resolutions`, { method: 'POST', body }));
 export const useCount = (id: number) => useElectionMutation(id, () => api<Election>(`/elections/${id}/count`, { method: 'POST' }));
 export const usePublish = (id: number) => useElectionMutation(id, () => api<Election>(`/elections/${id}/publish`, { method: 'POST' }));
+export const useAppoint = (id: number) =>
+  useElectionMutation(id, (body: { version: number; fullName: string; decisionNo: string; decisionDate: string }) => api<Election>(`/elections/${id}/appointments`, { method: 'POST', body }));
 export const useApprove = (id: number) =>
   useElectionMutation(id, (body: { version: number; decisionNo: string; decisionDate: string }) => api<Election>(`/elections/${id}/approve`, { method: 'POST', body }));
 export const useNextRound = (id: number) => useElectionMutation(id, (body: NextRoundRequest) => api<Election>(`/elections/${id}/next-round`, { method: 'POST', body }));
