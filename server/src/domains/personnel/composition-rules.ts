@@ -4,6 +4,7 @@
  * for), so a missed target is a warning with its numbers, never a block. Pure: no I/O.
  */
 import { formatNumberVi } from '../../../../shared/src/format.ts';
+import type { TargetResult } from '../../../../shared/src/contracts/personnel.ts';
 import { ageOn } from './retirement-rules.ts';
 import { foldVietnamese } from '../../../../shared/src/text.ts';
 
@@ -46,21 +47,9 @@ export type CompositionPerson = {
   standing: boolean;
 };
 
-export type TargetStatus = 'met' | 'missed' | 'notApplicable';
-export type TargetResult = {
-  key: string;
-  label: string;
-  status: TargetStatus;
-  count: number;
-  total: number;
-  share: number | null;
-  /** "Nữ: 6/41 = 14,63% (mục tiêu từ 15%) — chưa đạt" */
-  text: string;
-  confirmed: boolean;
-  source: string;
-  /** For a target over the term: the same measure on the term's last day, with today's list. */
-  projection?: { onDate: string; count: number; share: number };
-};
+// What a target check returns is the API's own shape: one definition, in the shared contracts.
+export type { TargetResult } from '../../../../shared/src/contracts/personnel.ts';
+export type TargetStatus = TargetResult['status'];
 
 export const MAJORITY_ETHNICITY = 'Kinh';
 
