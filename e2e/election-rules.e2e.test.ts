@@ -1,26 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newUserPage, screenshot, seen, signIn, takeScriptErrors, textOf } from './support/browser.ts';
-import { apiAs, startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seen, signIn, textOf } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
+import { apiAs, type TestServer } from './support/server.ts';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  ({ context, page } = await newUserPage(browser, server.url));
-});
-
-afterEach(() => {
-  expect(takeScriptErrors()).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+journeyHooks((j) => {
+  ({ server, page } = j);
 });
 
 type Org = { id: number; name: string };

@@ -1,29 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gone, launchBrowser, newUserPage, screenshot, seen, signIn, textOf, treeItem, takeScriptErrors } from './support/browser.ts';
-import { apiAs, startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { gone, newUserPage, screenshot, seen, signIn, textOf, treeItem } from './support/browser.ts';
+import { journeyHooks } from './support/journey.ts';
+import { apiAs, type TestServer } from './support/server.ts';
 
 type Org = { id: number; code: string; name: string; childCount: number };
 type Rollup = { totalOrgs: number; fullMembers: number; probationaryMembers: number };
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  ({ context, page } = await newUserPage(browser, server.url));
-});
-
-afterEach(() => {
-  expect(takeScriptErrors()).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+journeyHooks((j) => {
+  ({ server, browser, page } = j);
 });
 
 const vnNumber = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
